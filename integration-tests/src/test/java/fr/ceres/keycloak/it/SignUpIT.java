@@ -1,0 +1,228 @@
+package fr.ceres.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import fr.ceres.keycloak.it.support.Applicant;
+import fr.ceres.keycloak.it.support.CeresServerConfig;
+import fr.ceres.keycloak.it.support.Mailbox;
+import fr.ceres.keycloak.it.support.Screenshots;
+import fr.ceres.keycloak.it.support.SignUpPage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+
+/**
+ * Flow F1 in a real browser against a real server: the realm is the shipped realm-export.json,
+ * the emails are read from the SMTP server Keycloak really sent them to.
+ */
+@KeycloakIntegrationTest(config = CeresServerConfig.class)
+class SignUpIT {
+
+    static final String CLOSED_SIRET = "38452107600016";
+    static final String UNKNOWN_SIRET = "99999999900017";
+    private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
+
+    @InjectRealm(fromJson = "/realm-export.json")
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @Test
+    @DisplayName("Given the register page, when a person signs up and activates from the email, then the account is active once")
+    void signUpAndActivate() {
+        Screenshots shots = new Screenshots("sign-up");
+        String email = "camille.durand@cfa-exemple.fr";
+        SignUpPage page = new SignUpPage(browser.driver()).open(realm.getBaseUrl());
+        shots.take(browser.driver(), "01-register-empty");
+
+        page.fill(Applicant.valid(email));
+        assertEquals("CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS", page.awaitPrefill("raisonSociale"), "raison sociale pre-filled from the register");
+        assertFalse(page.awaitPrefill("commune").isBlank());
+        shots.take(browser.driver(), "02-register-filled");
+        page.submit();
+
+        assertTrue(page.heading().contains("Activez votre compte"), page.heading());
+        shots.take(browser.driver(), "03-activation-email-sent");
+
+        UserRepresentation created = user(email);
+        assertFalse(created.isEmailVerified());
+        assertEquals(List.of("73282932000074"), created.getAttributes().get("siret"));
+        assertEquals(List.of("+33612345678"), created.getAttributes().get("telephone"));
+        assertEquals(List.of("verifie"), created.getAttributes().get("siretStatut"));
+        assertEquals(List.of("madame"), created.getAttributes().get("civilite"));
+
+        Mailbox.Mail mail = new Mailbox(mailServer).awaitMessage(email, 1);
+        assertEquals("Demande de création de votre compte Mes Démarches Emploi et Formation Professionnelle", mail.subject());
+        assertTrue(mail.text().contains("Vous avez fait une demande de création de compte."), mail.text());
+        assertTrue(mail.html().contains("Activer") || mail.html().contains(mail.actionLink().replace("&", "&amp;")), mail.html());
+
+        // Opening the link (as a mail scanner would) activates nothing.
+        browser.driver().manage().deleteAllCookies();
+        browser.open(mail.actionLink());
+        assertTrue(browser.findElement(By.id("ceres-activate")).isDisplayed());
+        assertFalse(user(email).isEmailVerified(), "opening the link alone must not activate");
+        shots.take(browser.driver(), "04-activate-button");
+
+        page.clickAndAwaitNextPage(By.id("ceres-activate"));
+        assertTrue(page.heading().contains("Votre compte est activé"), page.heading());
+        assertTrue(browser.findElement(By.id("ceres-portal")).getText().contains("Accéder au portail"));
+        shots.take(browser.driver(), "05-account-activated");
+        UserRepresentation activated = user(email);
+        assertTrue(activated.isEmailVerified());
+        assertTrue(activated.getRequiredActions().isEmpty(), "no verify-email left: " + activated.getRequiredActions());
+
+        // The same link a second time, in another browser session.
+        browser.driver().manage().deleteAllCookies();
+        browser.open(mail.actionLink());
+        assertTrue(page.heading().contains("Lien déjà utilisé"), page.heading());
+        assertTrue(browser.driver().findElements(By.id("ceres-activate")).isEmpty());
+        shots.take(browser.driver(), "06-link-already-used");
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                Arguments.of("malformed-siret", Applicant.valid("a@x.fr").withSiret("123 456 789 00010"), "siret", "14 chiffres"),
+                Arguments.of("unknown-siret", Applicant.valid("b@x.fr").withSiret(UNKNOWN_SIRET), "siret", "inconnu"),
+                Arguments.of("closed-establishment", Applicant.valid("c@x.fr").withSiret(CLOSED_SIRET), "siret", "fermé"),
+                Arguments.of("passwords-differ", Applicant.valid("d@x.fr").withPasswordConfirm("Autre-mot-2026"), "password-confirm", "ne correspond pas"),
+                Arguments.of("no-civilite", Applicant.valid("e@x.fr").withCivilite(null), "civilite", "renseigner"),
+                Arguments.of("bad-phone", Applicant.valid("f@x.fr").withTelephone("06 12"), "telephone", "pas valide"),
+                Arguments.of("markup-in-name", Applicant.valid("g@x.fr").withFirstName("<b>Jean</b>"), "firstName", "caractère non autorisé"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    @DisplayName("Given a bad input, then the page says what is wrong in French and creates no account")
+    void badInputIsRefusedOnThePage(String name, Applicant applicant, String field, String expectedMessage) {
+        SignUpPage page = new SignUpPage(browser.driver()).open(realm.getBaseUrl());
+        page.fill(applicant);
+        page.submit();
+
+        String message = page.fieldError(field);
+        new Screenshots("sign-up-errors").take(browser.driver(), name);
+        assertTrue(message.contains(expectedMessage), "message for " + field + ": '" + message + "'");
+        assertTrue(realm.admin().users().searchByEmail(applicant.email(), true).isEmpty(), "no account created");
+    }
+
+    @Test
+    @DisplayName("Given a pending account, when the person signs up again, then a new link is offered, with a cooldown")
+    void signingUpAgainOffersToResend() throws InterruptedException {
+        String email = "relance@cfa-exemple.fr";
+        Mailbox mailbox = new Mailbox(mailServer);
+        setResendCooldown(20);
+        try {
+            SignUpPage page = new SignUpPage(browser.driver()).open(realm.getBaseUrl());
+            page.fill(Applicant.valid(email));
+            page.submit();
+            mailbox.awaitMessage(email, 1);
+
+            page.open(realm.getBaseUrl()).fill(Applicant.valid(email));
+            page.submit();
+            assertTrue(page.globalMessage().contains("en attente d'activation"), page.globalMessage());
+            new Screenshots("sign-up").take(browser.driver(), "07-pending-account");
+
+            // At once, the sign-up's own email is too recent. As a person would, the page kept
+            // the form without the passwords, and nothing else is said about it.
+            page.resendActivationLink();
+            String cooldown = page.fieldError("email");
+            Matcher seconds = Pattern.compile("dans (\\d+) secondes").matcher(cooldown);
+            assertTrue(seconds.find(), cooldown);
+            assertEquals("", page.fieldError("password"));
+            assertEquals(1, mailbox.to(email).size(), "the cooldown sent nothing");
+
+            Thread.sleep((Integer.parseInt(seconds.group(1)) + 1) * 1000L);
+            page.resendActivationLink();
+            assertTrue(page.fieldError("email").contains("nouveau lien"), page.fieldError("email"));
+            new Screenshots("sign-up").take(browser.driver(), "08-activation-link-resent");
+            Mailbox.Mail second = mailbox.awaitMessage(email, 2);
+
+            // The resent link activates the account.
+            browser.driver().manage().deleteAllCookies();
+            browser.open(second.actionLink());
+            page.clickAndAwaitNextPage(By.id("ceres-activate"));
+            assertTrue(user(email).isEmailVerified());
+        } finally {
+            realm.admin().flows().removeRequiredActionConfig(VERIFY_EMAIL);
+        }
+    }
+
+    private void setResendCooldown(int seconds) {
+        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+        config.setConfig(Map.of("emailResendCooldownSeconds", Integer.toString(seconds)));
+        realm.admin().flows().updateRequiredActionConfig(VERIFY_EMAIL, config);
+    }
+
+    @Test
+    @DisplayName("Given an activation link past its lifespan, then it is refused and the account is purged, so the email can sign up again")
+    void expiredLinkAndPurge() throws InterruptedException {
+        String email = "expire@cfa-exemple.fr";
+        setActivationLifespan(4);
+        try {
+            Mailbox mailbox = new Mailbox(mailServer);
+            SignUpPage page = new SignUpPage(browser.driver()).open(realm.getBaseUrl());
+            page.fill(Applicant.valid(email));
+            page.submit();
+            Mailbox.Mail mail = mailbox.awaitMessage(email, 1);
+
+            Thread.sleep(5_000);
+            browser.driver().manage().deleteAllCookies();
+            browser.open(mail.actionLink());
+            String shown = browser.findElement(By.tagName("body")).getText();
+            new Screenshots("sign-up").take(browser.driver(), "09-link-expired");
+            assertTrue(shown.contains("expiré"), shown);
+            assertTrue(shown.contains("recommencez votre inscription"), shown);
+
+            awaitRemoved(email);
+        } finally {
+            setActivationLifespan(86_400);
+        }
+        SignUpPage page = new SignUpPage(browser.driver()).open(realm.getBaseUrl());
+        page.fill(Applicant.valid(email));
+        page.submit();
+        assertTrue(page.heading().contains("Activez votre compte"), page.heading());
+    }
+
+    private void awaitRemoved(String email) throws InterruptedException {
+        for (int i = 0; i < 50 && !realm.admin().users().searchByEmail(email, true).isEmpty(); i++) {
+            Thread.sleep(200);
+        }
+        assertTrue(realm.admin().users().searchByEmail(email, true).isEmpty(), "purged after its lifespan");
+    }
+
+    private void setActivationLifespan(int seconds) {
+        var representation = realm.admin().toRepresentation();
+        Map<String, String> attributes = representation.getAttributes();
+        attributes.put("actionTokenGeneratedByUserLifespan.verify-email", Integer.toString(seconds));
+        realm.admin().update(representation);
+    }
+
+    private UserRepresentation user(String email) {
+        List<UserRepresentation> found = realm.admin().users().searchByEmail(email, true);
+        assertEquals(1, found.size(), "one account for " + email);
+        return realm.admin().users().get(found.get(0).getId()).toRepresentation(true);
+    }
+}

@@ -1,0 +1,111 @@
+package fr.ceres.keycloak.it.support;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The "Créer mon compte" page of the ceres login theme. */
+public final class SignUpPage {
+
+    /** A fixed S256 challenge: the account console client requires PKCE even to start a sign-up. */
+    private static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    private final WebDriver driver;
+
+    public SignUpPage(WebDriver driver) {
+        this.driver = FrenchBrowser.of(driver);
+    }
+
+    public static String url(String realmUrl) {
+        String redirect = URLEncoder.encode(realmUrl + "/account/", StandardCharsets.UTF_8);
+        return realmUrl + "/protocol/openid-connect/registrations?client_id=account-console&response_type=code"
+                + "&scope=openid&code_challenge_method=S256&code_challenge=" + CODE_CHALLENGE
+                + "&redirect_uri=" + redirect;
+    }
+
+    public SignUpPage open(String realmUrl) {
+        driver.manage().deleteAllCookies();
+        driver.get(url(realmUrl));
+        return this;
+    }
+
+    public SignUpPage fill(Applicant applicant) {
+        type("email", applicant.email());
+        type("password", applicant.password());
+        type("password-confirm", applicant.passwordConfirm());
+        type("siret", applicant.siret());
+        type("lastName", applicant.lastName());
+        type("firstName", applicant.firstName());
+        type("telephone", applicant.telephone());
+        if (applicant.civilite() != null) {
+            driver.findElement(By.id("civilite-" + applicant.civilite())).click();
+        }
+        return this;
+    }
+
+    public void type(String field, String value) {
+        WebElement input = driver.findElement(By.id(field));
+        input.clear();
+        if (value != null) {
+            input.sendKeys(value);
+        }
+    }
+
+    public String value(String field) {
+        return driver.findElement(By.id(field)).getDomProperty("value");
+    }
+
+
+    /** Waits for the register page script to fill a company field from the SIRET. */
+    public String awaitPrefill(String field) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> {
+                    String value = value(field);
+                    return value == null || value.isBlank() ? null : value;
+                });
+    }
+
+    public String siretStatus() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> {
+                    String text = d.findElement(By.id("ceres-siret-status")).getText();
+                    return text.isBlank() ? null : text;
+                });
+    }
+
+    public void submit() {
+        clickAndAwaitNextPage(By.cssSelector("#kc-register-form [type=submit]:not([name=ceresResend])"));
+    }
+
+    public void resendActivationLink() {
+        clickAndAwaitNextPage(By.id("ceres-resend"));
+    }
+
+    /** Clicks, then waits until the browser has left the current page for the server's answer. */
+    public void clickAndAwaitNextPage(By target) {
+        WebElement body = driver.findElement(By.tagName("body"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(body));
+    }
+
+    public String fieldError(String field) {
+        List<WebElement> errors = driver.findElements(By.id("input-error-" + field));
+        return errors.isEmpty() ? "" : errors.get(0).getText();
+    }
+
+    public String globalMessage() {
+        List<WebElement> messages = driver.findElements(By.className("kc-feedback-text"));
+        return messages.isEmpty() ? "" : messages.get(0).getText();
+    }
+
+    public String heading() {
+        return driver.findElement(By.id("kc-page-title")).getText();
+    }
+}

@@ -1,0 +1,6 @@
+package fr.ceres.keycloak.siret.register;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface CompanyRegisterProviderFactory extends ProviderFactory<CompanyRegisterProvider> {
+}

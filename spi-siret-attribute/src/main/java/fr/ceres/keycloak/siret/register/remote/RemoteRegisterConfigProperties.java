@@ -1,0 +1,45 @@
+package fr.ceres.keycloak.siret.register.remote;
+
+import java.util.List;
+
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** The server-wide options every HTTP register has: {@code --spi-company-register--<provider>--<option>}. */
+final class RemoteRegisterConfigProperties {
+
+    static final String BASE_URL = "base-url";
+    static final String CONNECT_TIMEOUT_MS = "connect-timeout-ms";
+    static final String READ_TIMEOUT_MS = "read-timeout-ms";
+    static final String CACHE_MAX_ENTRIES = "cache-max-entries";
+    static final String CACHE_TTL_SECONDS = "cache-ttl-seconds";
+    static final String NEGATIVE_CACHE_TTL_SECONDS = "negative-cache-ttl-seconds";
+
+    static final int DEFAULT_CONNECT_TIMEOUT_MS = 1000;
+    static final int DEFAULT_READ_TIMEOUT_MS = 2000;
+    static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
+    static final int DEFAULT_CACHE_TTL_SECONDS = 3600;
+    static final int DEFAULT_NEGATIVE_CACHE_TTL_SECONDS = 300;
+
+    private static final String INT = "int";
+
+    private RemoteRegisterConfigProperties() {
+    }
+
+    static List<ProviderConfigProperty> common(String defaultBaseUrl) {
+        return ProviderConfigurationBuilder.create()
+                .property().name(BASE_URL).type("string").defaultValue(defaultBaseUrl)
+                .helpText("Base URL of the register's API.").add()
+                .property().name(CONNECT_TIMEOUT_MS).type(INT).defaultValue(DEFAULT_CONNECT_TIMEOUT_MS)
+                .helpText("Milliseconds to get a connection (pool wait and TCP/TLS connect each).").add()
+                .property().name(READ_TIMEOUT_MS).type(INT).defaultValue(DEFAULT_READ_TIMEOUT_MS)
+                .helpText("Milliseconds of silence from the register before the lookup is abandoned.").add()
+                .property().name(CACHE_MAX_ENTRIES).type(INT).defaultValue(DEFAULT_CACHE_MAX_ENTRIES)
+                .helpText("Answers kept per node; the least recently used go first. 0 disables the cache.").add()
+                .property().name(CACHE_TTL_SECONDS).type(INT).defaultValue(DEFAULT_CACHE_TTL_SECONDS)
+                .helpText("Seconds a found establishment is kept.").add()
+                .property().name(NEGATIVE_CACHE_TTL_SECONDS).type(INT).defaultValue(DEFAULT_NEGATIVE_CACHE_TTL_SECONDS)
+                .helpText("Seconds an unknown SIRET is kept. Unavailable answers are never kept.").add()
+                .build();
+    }
+}

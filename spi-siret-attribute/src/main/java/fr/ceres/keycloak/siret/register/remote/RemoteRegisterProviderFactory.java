@@ -1,0 +1,102 @@
+package fr.ceres.keycloak.siret.register.remote;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.ceres.keycloak.common.ProviderVersion;
+import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
+import fr.ceres.keycloak.siret.register.CompanyRegisterProviderFactory;
+import org.keycloak.Config;
+import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * What the HTTP registers share, once per node: the options, the cache and the 429 back-off live in
+ * the factory instance (never in static fields), so every session of the node sees the same ones.
+ *
+ * <p>Failure policy: a register that cannot be asked answers {@link
+ * fr.ceres.keycloak.siret.register.LookupResult.Unavailable}; the sign-up then accepts the SIRET on
+ * its checksum alone and flags it unverified.
+ */
+public abstract class RemoteRegisterProviderFactory implements CompanyRegisterProviderFactory, ServerInfoAwareProviderFactory {
+
+    private RemoteRegisterOptions options;
+    private LookupCache cache;
+    private RetryAfterGate gate;
+
+    @Override
+    public final void init(Config.Scope config) {
+        options = RemoteRegisterOptions.read(config, defaultBaseUrl());
+        Clock clock = Clock.systemUTC();
+        cache = new LookupCache(options.cacheMaxEntries(), options.cacheTtl(), options.negativeCacheTtl(),
+                options.longestCall(), clock);
+        gate = new RetryAfterGate(clock);
+        readOwnOptions(config);
+    }
+
+    @Override
+    public final CompanyRegisterProvider create(KeycloakSession session) {
+        // Keycloak's HttpClientProvider: its pool, proxy and truststore settings apply to the register too.
+        return create(SimpleHttp.create(session));
+    }
+
+    /** The provider over the given HTTP client: Keycloak's from {@link #create(KeycloakSession)}, a plain one in tests. */
+    public final CompanyRegisterProvider create(SimpleHttp http) {
+        UpstreamHttp upstream = new UpstreamHttp(http, options.requestConfig(), gate, getId());
+        return new CachedRegisterProvider(cache, createClient(upstream, options.baseUrl()));
+    }
+
+    /** The register's public address, used when {@code base-url} is not set. */
+    protected abstract String defaultBaseUrl();
+
+    /** The register-specific call, for one session. */
+    protected abstract RegisterClient createClient(UpstreamHttp upstream, String baseUrl);
+
+    /** Reads the register's own options, after the common ones. */
+    protected void readOwnOptions(Config.Scope config) {
+    }
+
+    /** The register's own options, declared after the common ones. */
+    protected List<ProviderConfigProperty> ownConfigMetadata() {
+        return List.of();
+    }
+
+    /** The register's own non-secret facts for the server info page. */
+    protected Map<String, String> ownOperationalInfo() {
+        return Map.of();
+    }
+
+    @Override
+    public final List<ProviderConfigProperty> getConfigMetadata() {
+        List<ProviderConfigProperty> properties = new ArrayList<>(RemoteRegisterConfigProperties.common(defaultBaseUrl()));
+        properties.addAll(ownConfigMetadata());
+        return properties;
+    }
+
+    @Override
+    public final Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("version", ProviderVersion.of(getClass()));
+        info.putAll(options.describe());
+        info.putAll(ownOperationalInfo());
+        info.put("cached-answers", Integer.toString(cache.size()));
+        if (gate.isClosed()) {
+            info.put("rate-limited-until", gate.closedUntil().toString());
+        }
+        return info;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

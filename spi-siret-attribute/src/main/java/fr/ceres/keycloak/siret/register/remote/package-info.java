@@ -1,0 +1,10 @@
+/**
+ * What the HTTP company registers share: options, timeouts, the per-node cache and the 429 back-off.
+ *
+ * <p>Failure policy (fail-open): when a register cannot be asked — down, slower than the timeouts,
+ * rate-limited, answering garbage — the lookup answers {@link
+ * fr.ceres.keycloak.siret.register.LookupResult.Unavailable} and never throws. The sign-up then
+ * accepts the SIRET on its checksum alone and flags it unverified: a register outage must not stop
+ * training centres from creating their accounts.
+ */
+package fr.ceres.keycloak.siret.register.remote;

@@ -1,0 +1,71 @@
+package fr.ceres.keycloak.siret.rest;
+
+import fr.ceres.keycloak.siret.Siret;
+import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
+import fr.ceres.keycloak.siret.register.LookupResult;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/** What the pre-fill endpoint answers to one request: rate limit, then SIRET check, then register. */
+final class Prefill {
+
+    private static final Logger LOG = Logger.getLogger(Prefill.class);
+
+    private final RateLimiter rateLimiter;
+
+    Prefill(RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    /**
+     * @param remoteAddress the client's address as Keycloak sees it (proxy headers applied)
+     * @param rawSiret      the path segment, as typed
+     * @param register      the company register, asked only when the request gets that far; may
+     *                      give null when no register provider is deployed
+     */
+    PrefillAnswer answer(String remoteAddress, String rawSiret, Supplier<CompanyRegisterProvider> register) {
+        // Counted before anything else, so malformed requests cost the client as much as real ones.
+        OptionalLong retryAfter = rateLimiter.retryAfterSeconds(ClientKey.of(remoteAddress));
+        if (retryAfter.isPresent()) {
+            return PrefillAnswer.rateLimited(retryAfter.getAsLong());
+        }
+        Optional<Siret> siret = Siret.parse(rawSiret);
+        if (siret.isEmpty()) {
+            return PrefillAnswer.invalidSiret();
+        }
+        CompanyRegisterProvider provider = register.get();
+        if (provider == null) {
+            LOG.warn("No company-register provider is deployed: SIRET pre-fill answers 503");
+            return PrefillAnswer.registerUnavailable();
+        }
+        return toAnswer(siret.get(), lookup(provider, siret.get()));
+    }
+
+    private static LookupResult lookup(CompanyRegisterProvider provider, Siret siret) {
+        try {
+            return provider.lookup(siret);
+        } catch (RuntimeException e) {
+            // The provider's contract is never to throw, but this endpoint is public and promises
+            // no 500: a provider bug reads as "register unavailable", and is logged to be fixed.
+            LOG.errorf(e, "Company-register provider %s failed instead of answering Unavailable",
+                    provider.getClass().getName());
+            return new LookupResult.Unavailable("provider error");
+        }
+    }
+
+    private static PrefillAnswer toAnswer(Siret siret, LookupResult result) {
+        if (result instanceof LookupResult.Found found && found.establishment() != null) {
+            return PrefillAnswer.establishment(siret, found.establishment());
+        }
+        if (result instanceof LookupResult.NotFound) {
+            return PrefillAnswer.unknownSiret();
+        }
+        if (result instanceof LookupResult.Unavailable unavailable) {
+            LOG.debugf("Company register unavailable for SIRET pre-fill: %s", unavailable.reason());
+        }
+        // Unavailable, or a provider answering null / Found(null): nothing we can vouch for.
+        return PrefillAnswer.registerUnavailable();
+    }
+}

@@ -1,0 +1,87 @@
+package fr.ceres.keycloak.siret.register.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import fr.ceres.keycloak.siret.Siret;
+import fr.ceres.keycloak.siret.register.Establishment;
+import fr.ceres.keycloak.siret.register.LookupResult;
+import fr.ceres.keycloak.siret.register.support.TestClock;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LookupCacheTest {
+
+    private static final Siret DINUM = Siret.parse("13002526500013").orElseThrow();
+    private static final Siret LA_POSTE = Siret.parse("35600000000048").orElseThrow();
+    private static final Siret TILLEULS = Siret.parse("73282932000074").orElseThrow();
+
+    private final TestClock clock = new TestClock();
+    private final AtomicInteger upstreamCalls = new AtomicInteger();
+    private final LookupCache cache = new LookupCache(2, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(1), clock);
+
+    private Function<Siret, LookupResult> answering(LookupResult result) {
+        return siret -> {
+            upstreamCalls.incrementAndGet();
+            return result;
+        };
+    }
+
+    private static LookupResult found(Siret siret) {
+        return new LookupResult.Found(new Establishment(siret.value(), "DINUM", "20 AVENUE DE SEGUR", "75007 PARIS", true));
+    }
+
+    @Test
+    @DisplayName("Given a found establishment, then it is served from the cache until the TTL passes")
+    void foundKeptForTtl() {
+        cache.lookup(DINUM, answering(found(DINUM)));
+        clock.advance(Duration.ofMinutes(59));
+        assertEquals(found(DINUM), cache.lookup(DINUM, answering(found(DINUM))));
+        assertEquals(1, upstreamCalls.get());
+
+        clock.advance(Duration.ofMinutes(1));
+        cache.lookup(DINUM, answering(found(DINUM)));
+        assertEquals(2, upstreamCalls.get());
+    }
+
+    @Test
+    @DisplayName("Given an unknown SIRET, then it is kept for the negative TTL only")
+    void notFoundKeptForNegativeTtl() {
+        cache.lookup(TILLEULS, answering(new LookupResult.NotFound()));
+        clock.advance(Duration.ofMinutes(4));
+        cache.lookup(TILLEULS, answering(new LookupResult.NotFound()));
+        assertEquals(1, upstreamCalls.get());
+
+        clock.advance(Duration.ofMinutes(1));
+        cache.lookup(TILLEULS, answering(new LookupResult.NotFound()));
+        assertEquals(2, upstreamCalls.get());
+    }
+
+    @Test
+    @DisplayName("Given the register was unavailable, then the next lookup asks it again")
+    void unavailableNeverKept() {
+        cache.lookup(DINUM, answering(new LookupResult.Unavailable("down")));
+        cache.lookup(DINUM, answering(found(DINUM)));
+        assertEquals(2, upstreamCalls.get());
+        assertEquals(1, cache.size());
+    }
+
+    @Test
+    @DisplayName("Given more SIRETs than max entries, then the least recently used one is dropped")
+    void boundedLeastRecentlyUsedFirst() {
+        cache.lookup(DINUM, answering(found(DINUM)));
+        cache.lookup(LA_POSTE, answering(found(LA_POSTE)));
+        cache.lookup(DINUM, answering(found(DINUM)));
+        cache.lookup(TILLEULS, answering(found(TILLEULS)));
+        assertEquals(2, cache.size());
+        assertEquals(3, upstreamCalls.get());
+
+        cache.lookup(DINUM, answering(found(DINUM)));
+        assertEquals(3, upstreamCalls.get(), "recently used: still cached");
+        cache.lookup(LA_POSTE, answering(found(LA_POSTE)));
+        assertEquals(4, upstreamCalls.get(), "least recently used: evicted");
+    }
+}

@@ -1,0 +1,51 @@
+package fr.ceres.keycloak.siret.register.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.Map;
+
+import fr.ceres.keycloak.siret.register.support.MapScope;
+import org.apache.http.client.config.RequestConfig;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RemoteRegisterOptionsTest {
+
+    private static final String DEFAULT_URL = "https://register.example";
+
+    @Test
+    @DisplayName("Given no options, then the documented defaults apply")
+    void defaults() {
+        RemoteRegisterOptions options = RemoteRegisterOptions.read(MapScope.empty(), DEFAULT_URL);
+        assertEquals(new RemoteRegisterOptions(DEFAULT_URL, Duration.ofMillis(1000), Duration.ofMillis(2000), 10_000,
+                Duration.ofHours(1), Duration.ofMinutes(5)), options);
+    }
+
+    @Test
+    @DisplayName("Given timeouts, then every request carries them: pool wait, connect and read")
+    void requestConfig() {
+        RequestConfig config = RemoteRegisterOptions.read(
+                new MapScope(Map.of("connect-timeout-ms", "300", "read-timeout-ms", "700")), DEFAULT_URL).requestConfig();
+        assertEquals(300, config.getConnectionRequestTimeout());
+        assertEquals(300, config.getConnectTimeout());
+        assertEquals(700, config.getSocketTimeout());
+    }
+
+    @Test
+    @DisplayName("Given a base URL with a trailing slash, then paths are appended once")
+    void trailingSlash() {
+        assertEquals("http://127.0.0.1:8080/api",
+                RemoteRegisterOptions.read(new MapScope(Map.of("base-url", "http://127.0.0.1:8080/api/")), DEFAULT_URL).baseUrl());
+    }
+
+    @Test
+    @DisplayName("Given a zero timeout (wait forever to HttpClient) or a non-HTTP URL, then start-up fails")
+    void refusesDangerousValues() {
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteRegisterOptions.read(new MapScope(Map.of("read-timeout-ms", "0")), DEFAULT_URL));
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteRegisterOptions.read(new MapScope(Map.of("base-url", "file:///etc/passwd")), DEFAULT_URL));
+    }
+}
