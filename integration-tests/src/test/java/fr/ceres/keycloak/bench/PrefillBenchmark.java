@@ -83,9 +83,9 @@ class PrefillBenchmark {
         assertEquals(400, get(URI.create(realm.getBaseUrl() + "/company-register/abc")).statusCode());
 
         int callsBefore = register.calls(StubRegister.SIRET);
-        List<HttpResponse<String>> burst = concurrentLookups(lookup);
+        Burst burst = concurrentLookups(lookup);
         int upstreamCalls = register.calls(StubRegister.SIRET) - callsBefore;
-        long answeredRight = burst.stream().filter(PrefillBenchmark::isTheEstablishment).count();
+        long answeredRight = burst.responses().stream().filter(PrefillBenchmark::isTheEstablishment).count();
 
         Load warmUp = load(lookup, 1, WARM_UP);
         Load sequential = load(lookup, 1, MEASURED);
@@ -99,6 +99,7 @@ class PrefillBenchmark {
                 .append(String.format("date      %s%n", OffsetDateTime.now().withNano(0)))
                 .append(String.format("machine   %d CPUs (nproc), %s, %s %s %s%n", Runtime.getRuntime().availableProcessors(),
                         cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")))
+                .append(String.format("load      %s (/proc/loadavg at the end; counts this run's own Keycloak and test JVM too)%n", loadAverage()))
                 .append(String.format("java      %s (%s), test JVM; server: Keycloak %s, distribution mode, dev-mem%n",
                         System.getProperty("java.version"), System.getProperty("java.vendor"), Version.VERSION))
                 .append(String.format("register  recherche-entreprises -> stub %s, %d ms per answer%n", StubRegister.BASE_URL, StubRegister.DELAY_MS))
@@ -106,7 +107,8 @@ class PrefillBenchmark {
                 .append(String.format("(a) %d concurrent lookups of uncached SIRET %s (released together by a latch)%n",
                         CONCURRENT_LOOKUPS, StubRegister.SIRET))
                 .append(String.format("    answered 200 with that SIRET   %d / %d%n", answeredRight, CONCURRENT_LOOKUPS))
-                .append(String.format("    upstream calls to the register %d (expected 1)%n%n", upstreamCalls))
+                .append(String.format("    upstream calls to the register %d (expected 1)%n", upstreamCalls))
+                .append(String.format("    all answered within            %.0f ms of the release%n%n", burst.nanos() / 1e6))
                 .append(String.format("(b) cached answer, %d warm-up requests then the measured runs (ms)%n", warmUp.latencies().length))
                 .append("    clients  requests  failed       p50       p90       p99       max   req/s\n")
                 .append(sequential.line());
@@ -126,7 +128,7 @@ class PrefillBenchmark {
     }
 
     /** One request per thread, all threads parked on a latch first so the requests leave together. */
-    private List<HttpResponse<String>> concurrentLookups(URI lookup) throws Exception {
+    private Burst concurrentLookups(URI lookup) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(CONCURRENT_LOOKUPS);
         try {
             CountDownLatch ready = new CountDownLatch(CONCURRENT_LOOKUPS);
@@ -140,12 +142,13 @@ class PrefillBenchmark {
                 }));
             }
             ready.await();
+            long released = System.nanoTime();
             go.countDown();
             List<HttpResponse<String>> responses = new ArrayList<>();
             for (Future<HttpResponse<String>> response : pending) {
                 responses.add(response.get());
             }
-            return responses;
+            return new Burst(responses, System.nanoTime() - released);
         } finally {
             threads.shutdownNow();
         }
@@ -196,6 +199,14 @@ class PrefillBenchmark {
         }
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String cpuModel() {
         try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(line -> line.startsWith("model name")).findFirst()
@@ -203,6 +214,10 @@ class PrefillBenchmark {
         } catch (IOException | RuntimeException e) {
             return "unknown CPU";
         }
+    }
+
+    /** The concurrent lookups' answers, and the time from their release to the last answer (ns). */
+    private record Burst(List<HttpResponse<String>> responses, long nanos) {
     }
 
     /** One measured run: per-request latencies (ns), the run's wall time (ns), the wrong answers. */
