@@ -1,0 +1,112 @@
+package fr.ceres.keycloak.it.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Signs a person in to the client {@code ceres} as the application does: authorization code with
+ * PKCE S256 in the browser, then the code exchanged with the client secret. The application's
+ * redirect URI is not served during tests: the browser only needs to be sent there.
+ */
+public final class CeresSignIn {
+
+    public static final String REDIRECT_URI = "http://localhost:8081/callback";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebDriver driver;
+    private final String realmUrl;
+    private final String clientSecret;
+
+    public CeresSignIn(WebDriver driver, String realmUrl, String clientSecret) {
+        this.driver = FrenchBrowser.of(driver);
+        this.realmUrl = realmUrl;
+        this.clientSecret = clientSecret;
+    }
+
+    /** Returns the token response: access_token, id_token… */
+    public JsonNode signIn(String email, String password) throws IOException, InterruptedException {
+        String verifier = randomVerifier();
+        // A fresh browser session: the realm's cookies go, whatever page the browser was on.
+        driver.get(realmUrl + "/.well-known/openid-configuration");
+        driver.manage().deleteAllCookies();
+        driver.get(realmUrl + "/protocol/openid-connect/auth?client_id=ceres&response_type=code&scope=openid"
+                + "&redirect_uri=" + encode(REDIRECT_URI) + "&code_challenge_method=S256&code_challenge=" + challenge(verifier));
+        driver.findElement(By.id("username")).sendKeys(email);
+        if (driver.findElements(By.id("password")).isEmpty()) {
+            // With organizations on, Keycloak asks for the username first, then the password.
+            driver.findElement(By.id("kc-login")).click();
+        }
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        String code = queryParam(driver.getCurrentUrl(), "code");
+        // Leave the application's address: nothing listens there during tests.
+        driver.get("about:blank");
+        return exchange(code, verifier);
+    }
+
+    /** The claims of a JWT, read without checking its signature (the test trusts its own server). */
+    public static JsonNode claims(String jwt) throws IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private JsonNode exchange(String code, String verifier) throws IOException, InterruptedException {
+        String form = "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(REDIRECT_URI)
+                + "&code_verifier=" + encode(verifier) + "&client_id=ceres&client_secret=" + encode(clientSecret);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String queryParam(String url, String name) {
+        String query = URI.create(url).getRawQuery();
+        if (query == null) {
+            throw new AssertionError("not redirected to the application: " + url);
+        }
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts[0].equals(name)) {
+                return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no " + name + " in " + url);
+    }
+
+    private static String randomVerifier() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,11 @@
+package fr.ceres.keycloak.centre.habilitation;
+
+/**
+ * The right of one user to act in Ceres for one SIRET with one role.
+ *
+ * @param siret  the establishment the right is for: the centre itself or one of its linked sites
+ * @param role   what the user may do there
+ * @param centre the SIRET of the centre agréé the establishment belongs to (its Organization alias)
+ */
+public record Habilitation(String siret, CeresRole role, String centre) {
+}
