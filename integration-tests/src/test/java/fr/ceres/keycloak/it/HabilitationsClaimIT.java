@@ -68,17 +68,6 @@ class HabilitationsClaimIT {
         assertTrue(access.get("organization").toString().contains(CENTRE), "Keycloak's organization claim: " + access);
     }
 
-    @Test
-    @DisplayName("Given a person without habilitation, then the claim is an empty list")
-    void noHabilitationIsAnEmptyList() throws Exception {
-        createUser("sans-droit@cfa-exemple.fr");
-
-        JsonNode access = CeresSignIn.claims(signIn("sans-droit@cfa-exemple.fr").get("access_token").asText());
-
-        assertTrue(access.get("ceres_habilitations").isArray());
-        assertEquals(0, access.get("ceres_habilitations").size());
-    }
-
     private JsonNode signIn(String email) throws Exception {
         String clientUuid = realm.admin().clients().findByClientId("ceres").get(0).getId();
         String secret = realm.admin().clients().get(clientUuid).getSecret().getValue();

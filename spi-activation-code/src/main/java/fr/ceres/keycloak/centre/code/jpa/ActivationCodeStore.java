@@ -115,6 +115,29 @@ public final class ActivationCodeStore {
                 .getSingleResult();
     }
 
+    /**
+     * When the user's failed attempts at or after {@code since} happened, oldest first: what a
+     * lock-out's end is computed from (the count is the list's size).
+     */
+    public List<Long> failureTimesOfUserSince(String realmId, String userId, long since) {
+        return em.createQuery("select a.attemptedAt from ActivationAttemptEntity a where a.realmId = :realmId"
+                        + " and a.userId = :userId and a.attemptedAt >= :since order by a.attemptedAt", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
+    /** When the failed attempts on the SIRET at or after {@code since} happened, oldest first. */
+    public List<Long> failureTimesOnSiretSince(String realmId, Siret siret, long since) {
+        return em.createQuery("select a.attemptedAt from ActivationAttemptEntity a where a.realmId = :realmId"
+                        + " and a.siret = :siret and a.attemptedAt >= :since order by a.attemptedAt", Long.class)
+                .setParameter("realmId", realmId)
+                .setParameter("siret", siret.value())
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     /** Deletes attempts older than any rate-limit window (for a scheduled purge); returns how many. */
     public int deleteAttemptsBefore(long before) {
         return em.createNamedQuery(ActivationAttemptEntity.DELETE_BEFORE)

@@ -1,0 +1,429 @@
+package fr.ceres.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ceres.keycloak.it.support.Applicant;
+import fr.ceres.keycloak.it.support.CeresServerConfig;
+import jakarta.ws.rs.core.Response;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.annotations.TestSetup;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * Flow F5 through the agents' REST API ({@code /admin/realms/mes-demarches/ceres/centres}): a DREETS agent, who is
+ * not a realm admin, registers centres, issues and re-issues codes inside letters, imports a CSV; the API refuses
+ * anonymous callers and ordinary users and lets realm admins in. Tokens come from the password grant of a public
+ * test client made here, not shipped in the realm.
+ */
+@KeycloakIntegrationTest(config = CeresServerConfig.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class CentresAdminApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CODE = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+    private static final String TEST_CLIENT = "ceres-agent-test";
+    private static final String AGENT = "agent.dreets@travail.gouv.fr";
+    private static final String ORDINARY = "personne@cfa-exemple.fr";
+
+    /** Demo register: open establishments, a closed one, and a SIRET nobody knows. */
+    private static final String TILLEULS = "73282932000074";
+    private static final String VAL_DE_LOIRE = "52047381000015";
+    private static final String CLOSED = "38452107600016";
+    private static final String UNKNOWN = "99999999900017";
+
+    @InjectRealm(fromJson = "/realm-export.json")
+    ManagedRealm realm;
+
+    /** The realm's SMTP settings are environment placeholders; the mail server supplies real ones. */
+    @InjectMailServer
+    MailServer mailServer;
+
+    /** The framework's master-realm admin: a realm admin of every realm. */
+    @InjectAdminClient
+    Keycloak masterAdmin;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Once per class (the realm lives as long); public, as the framework calls it by reflection. */
+    @TestSetup
+    public void agentOrdinaryUserAndTestClient() {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(TEST_CLIENT);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(true);
+        realm.admin().clients().create(client).close();
+
+        String agentId = createUser(AGENT);
+        realm.admin().users().get(agentId).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get("ceres-agent").toRepresentation()));
+        createUser(ORDINARY);
+
+        // Stores the representation of admin events too, so the test can check that no code is in them.
+        RealmRepresentation details = new RealmRepresentation();
+        details.setAdminEventsDetailsEnabled(true);
+        realm.admin().update(details);
+    }
+
+    /** First, so the demo centre is still unregistered; the other tests register what they need themselves. */
+    @Test
+    @Order(1)
+    @DisplayName("Given an agent and an open establishment, then the centre is created from the register with 201, Location and sans-code; again is 409")
+    void registersThenConflicts() throws Exception {
+        HttpResponse<String> created = registerAs(agentToken(), TILLEULS, "AGR-92-2019-0001", List.of());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode centre = JSON.readTree(created.body());
+        assertEquals(TILLEULS, centre.get("siret").asText());
+        assertEquals("732829320", centre.get("siren").asText());
+        assertEquals("CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS", centre.get("raisonSociale").asText());
+        assertEquals("92100 BOULOGNE-BILLANCOURT", centre.get("commune").asText());
+        assertEquals("AGR-92-2019-0001", centre.get("referenceAgrement").asText());
+        assertEquals("sans-code", centre.get("etat").asText());
+        assertEquals(0, centre.get("gestionnaires").asInt());
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/ceres/centres/" + TILLEULS));
+
+        assertEquals(1, realm.admin().organizations().getAll().stream()
+                .filter(organization -> TILLEULS.equals(organization.getAlias())).count(),
+                "an Organization with the SIRET as alias");
+
+        HttpResponse<String> again = registerAs(agentToken(), TILLEULS, "AGR-92-2019-0001", List.of());
+        assertEquals(409, again.statusCode(), again.body());
+    }
+
+    @Test
+    @DisplayName("Given a malformed, unknown or closed SIRET, then 400, 422 and 422 with their error codes")
+    void refusesWhatTheRegisterRefuses() throws Exception {
+        assertError(registerAs(agentToken(), "12345678900000", "AGR-1", List.of()), 400, "invalid_siret");
+        assertError(registerAs(agentToken(), UNKNOWN, "AGR-1", List.of()), 422, "unknown_siret");
+        assertError(registerAs(agentToken(), CLOSED, "AGR-1", List.of()), 422, "closed_establishment");
+        assertError(send(agentToken(), "POST", "", HttpRequest.BodyPublishers.ofString("{not json"),
+                "application/json"), 400, "invalid_request");
+    }
+
+    @Test
+    @DisplayName("Given a linked site of another company, malformed, or the centre itself, then 400 naming the site and nothing registered")
+    void refusesBadLinkedSites() throws Exception {
+        HttpResponse<String> otherCompany = registerAs(agentToken(), VAL_DE_LOIRE, "AGR-37-1", List.of(TILLEULS));
+        assertError(otherCompany, 400, "linked_site_other_company");
+        assertEquals(TILLEULS, JSON.readTree(otherCompany.body()).get("site").asText());
+        assertError(registerAs(agentToken(), VAL_DE_LOIRE, "AGR-37-1", List.of("5204738100002")), 400,
+                "invalid_linked_site");
+        assertError(registerAs(agentToken(), VAL_DE_LOIRE, "AGR-37-1", List.of(VAL_DE_LOIRE)), 400,
+                "linked_site_is_centre");
+
+        assertEquals(404, send(agentToken(), "GET", "/" + VAL_DE_LOIRE, null, null).statusCode());
+    }
+
+
+    @Test
+    @DisplayName("Given registered centres, then search by SIRET prefix or name finds them, one reads by SIRET, and bad paging is 400")
+    void searchAndRead() throws Exception {
+        ensureRegistered(TILLEULS);
+
+        JsonNode byPrefix = JSON.readTree(send(agentToken(), "GET", "?search=7328", null, null).body());
+        assertTrue(sirets(byPrefix).contains(TILLEULS), byPrefix.toString());
+        JsonNode byName = JSON.readTree(send(agentToken(), "GET", "?search=" + enc("tilleuls"), null, null).body());
+        assertTrue(sirets(byName).contains(TILLEULS), byName.toString());
+        JsonNode none = JSON.readTree(send(agentToken(), "GET", "?search=" + enc("zzz introuvable"), null, null).body());
+        assertEquals(0, none.size());
+        JsonNode page = JSON.readTree(send(agentToken(), "GET", "?first=0&max=1", null, null).body());
+        assertEquals(1, page.size());
+
+        HttpResponse<String> one = send(agentToken(), "GET", "/" + TILLEULS, null, null);
+        assertEquals(200, one.statusCode());
+        assertEquals(TILLEULS, JSON.readTree(one.body()).get("siret").asText());
+        assertEquals(404, send(agentToken(), "GET", "/" + VAL_DE_LOIRE, null, null).statusCode());
+        assertError(send(agentToken(), "GET", "/123", null, null), 400, "invalid_siret");
+        assertError(send(agentToken(), "GET", "?max=abc", null, null), 400, "invalid_paging");
+        assertEquals(200, send(agentToken(), "GET", "?max=100000", null, null).statusCode());
+    }
+
+
+    @Test
+    @DisplayName("Given a registered centre, then issuing returns the letter with SIRET and code, the state is awaiting activation, re-issuing gives another code, and no admin event holds a code")
+    void issueAndReissue() throws Exception {
+        ensureRegistered(TILLEULS);
+        String token = agentToken();
+
+        HttpResponse<byte[]> first = issue(token, TILLEULS);
+        assertEquals(200, first.statusCode());
+        assertEquals("application/pdf", first.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals("attachment; filename=\"lettre-" + TILLEULS + ".pdf\"",
+                first.headers().firstValue("Content-Disposition").orElse(""));
+        String letter = pdfText(first.body());
+        assertTrue(letter.contains(TILLEULS), letter);
+        assertTrue(letter.contains("LES TILLEULS"), letter); // the name wraps inside the envelope window
+        String code = code(letter);
+
+        JsonNode centre = JSON.readTree(send(token, "GET", "/" + TILLEULS, null, null).body());
+        assertEquals("en-attente-activation", centre.get("etat").asText());
+        assertFalse(centre.toString().contains(code));
+
+        String second = code(pdfText(issue(token, TILLEULS).body()));
+        assertNotEquals(code, second, "a re-issue is a new code");
+
+        String events = adminEvents();
+        assertTrue(events.contains("ceres/centres/" + TILLEULS + "/code"), events);
+        assertTrue(events.contains("\"ORGANIZATION\""), events);
+        for (String issued : List.of(code, second)) {
+            assertFalse(events.contains(issued) || events.contains(issued.replace("-", "")),
+                    "no admin event holds the code");
+        }
+
+        assertEquals(404, issue(token, VAL_DE_LOIRE).statusCode());
+    }
+
+
+    @Test
+    @DisplayName("Given good and bad rows, then the ZIP has a letter per new centre and a report with reasons; a second run issues nothing")
+    void importTwice() throws Exception {
+        String csv = "siret;reference_agrement;sites_lies\n"
+                + "41823967900016;AGR-69-2019-0007;41823967900024|41823967900032\n"
+                + "48915602600010;AGR-76-2019-0003;\n"
+                + CLOSED + ";AGR-22-2019-0001;\n"
+                + UNKNOWN + ";AGR-00-0000-0000;\n"
+                + "12345678900000;AGR-XX;\n"
+                + "50361942100012;;\n";
+
+        Map<String, byte[]> zip = importCsv(csv, false);
+        assertEquals(List.of("rapport.csv", "lettre-41823967900016.pdf", "lettre-48915602600010.pdf"),
+                zip.keySet().stream().sorted((a, b) -> a.startsWith("rapport") ? -1 : b.startsWith("rapport") ? 1
+                        : a.compareTo(b)).toList());
+        String report = new String(zip.get("rapport.csv"), StandardCharsets.UTF_8);
+        assertTrue(report.contains("41823967900016;AGR-69-2019-0007;emis;;lettre-41823967900016.pdf"), report);
+        assertTrue(report.contains(CLOSED + ";AGR-22-2019-0001;rejete;établissement fermé"), report);
+        assertTrue(report.contains(UNKNOWN + ";AGR-00-0000-0000;rejete;SIRET inconnu"), report);
+        assertTrue(report.contains("12345678900000;AGR-XX;rejete;SIRET « 12345678900000 » mal formé"), report);
+        assertTrue(report.contains("50361942100012;;rejete;référence d'agrément manquante"), report);
+        String letter = pdfText(zip.get("lettre-41823967900016.pdf"));
+        assertTrue(letter.contains("41823967900016"));
+        code(letter);
+
+        JsonNode centre = JSON.readTree(send(agentToken(), "GET", "/41823967900016", null, null).body());
+        assertEquals("en-attente-activation", centre.get("etat").asText());
+        assertEquals(List.of("41823967900024", "41823967900032"),
+                JSON.convertValue(centre.get("sitesLies"), List.class));
+
+        Map<String, byte[]> again = importCsv(csv, false);
+        assertEquals(List.of("rapport.csv"), List.copyOf(again.keySet()), "no new letters");
+        String secondReport = new String(again.get("rapport.csv"), StandardCharsets.UTF_8);
+        assertTrue(secondReport.contains("41823967900016;AGR-69-2019-0007;deja-emis;"), secondReport);
+        assertTrue(secondReport.contains("48915602600010;AGR-76-2019-0003;deja-emis;"), secondReport);
+        assertFalse(secondReport.contains(";emis;"), secondReport);
+
+        Map<String, byte[]> reissued = importCsv("siret;reference_agrement\n48915602600010;AGR-76-2019-0003\n", true);
+        assertTrue(reissued.containsKey("lettre-48915602600010.pdf"), "reissue=true issues again");
+
+        HttpResponse<String> bad = send(agentToken(), "POST", "/import",
+                HttpRequest.BodyPublishers.ofString("nom;adresse\nx;y\n"), "text/csv");
+        assertError(bad, 400, "invalid_csv");
+        assertTrue(JSON.readTree(bad.body()).get("error_description").asText().startsWith("Colonne inconnue"));
+        assertTrue(adminEvents().contains("ceres/centres/import"));
+    }
+
+
+    @Test
+    @DisplayName("Given no token, an ordinary user or a realm admin, then 401, 403 and allowed")
+    void onlyAgentsAndAdmins() throws Exception {
+        assertEquals(401, send(null, "GET", "", null, null).statusCode());
+        assertEquals(401, send(null, "POST", "/" + TILLEULS + "/code", HttpRequest.BodyPublishers.noBody(), null)
+                .statusCode());
+
+        String ordinary = token(ORDINARY);
+        assertEquals(403, send(ordinary, "GET", "", null, null).statusCode());
+        assertEquals(403, registerAs(ordinary, VAL_DE_LOIRE, "AGR-37-1", List.of()).statusCode());
+        assertEquals(403, send(ordinary, "POST", "/" + TILLEULS + "/code", HttpRequest.BodyPublishers.noBody(), null)
+                .statusCode());
+        assertEquals(403, send(ordinary, "POST", "/import", HttpRequest.BodyPublishers.ofString("siret\n"), "text/csv")
+                .statusCode());
+
+        String admin = masterAdmin.tokenManager().getAccessTokenString();
+        HttpResponse<String> asAdmin = send(admin, "GET", "", null, null);
+        assertEquals(200, asAdmin.statusCode(), asAdmin.body());
+        assertTrue(JSON.readTree(asAdmin.body()).isArray());
+    }
+
+    // --- helpers ---
+
+    private void ensureRegistered(String siret) throws Exception {
+        HttpResponse<String> response = registerAs(agentToken(), siret, "AGR-TEST-0001", List.of());
+        assertTrue(response.statusCode() == 201 || response.statusCode() == 409, response.body());
+    }
+
+    private HttpResponse<String> registerAs(String token, String siret, String reference, List<String> sites)
+            throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("siret", siret);
+        body.put("referenceAgrement", reference);
+        body.put("sitesLies", sites);
+        return send(token, "POST", "", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)),
+                "application/json");
+    }
+
+    private HttpResponse<byte[]> issue(String token, String siret) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(centresUrl() + "/" + siret + "/code"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private Map<String, byte[]> importCsv(String csv, boolean reissue) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(centresUrl() + "/import?reissue=" + reissue))
+                .header("Authorization", "Bearer " + agentToken())
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv))
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        assertEquals("application/zip", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(response.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private HttpResponse<String> send(String token, String method, String path, HttpRequest.BodyPublisher body,
+                                      String contentType) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(centresUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every admin event of the realm, as the admin API returns them (representations included). */
+    private String adminEvents() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serverUrl() + "/admin/realms/" + realm.getName()
+                        + "/admin-events?max=1000"))
+                .header("Authorization", "Bearer " + masterAdmin.tokenManager().getAccessTokenString())
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
+    private String agentToken() throws Exception {
+        return token(AGENT);
+    }
+
+    /** A test aid only: agents sign in through the browser; the password grant is enabled on the test client. */
+    private String token(String username) throws Exception {
+        String form = "grant_type=password&client_id=" + TEST_CLIENT + "&username=" + enc(username) + "&password="
+                + enc(Applicant.PASSWORD);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private String centresUrl() {
+        return serverUrl() + "/admin/realms/" + realm.getName() + "/ceres/centres";
+    }
+
+    private String serverUrl() {
+        String base = realm.getBaseUrl();
+        return base.substring(0, base.indexOf("/realms/"));
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String error) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(error, JSON.readTree(response.body()).get("error").asText(), response.body());
+    }
+
+    private static List<String> sirets(JsonNode centres) {
+        List<String> sirets = new ArrayList<>();
+        centres.forEach(centre -> sirets.add(centre.get("siret").asText()));
+        return sirets;
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        assertNotNull(pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String code(String letter) {
+        Matcher matcher = CODE.matcher(letter);
+        assertTrue(matcher.find(), "a grouped code in the letter: " + letter);
+        return matcher.group();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** An activated account with every attribute the profile requires, so the password grant asks for nothing. */
+    private String createUser(String email) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        user.setFirstName("Dominique");
+        user.setLastName("Martin");
+        user.setAttributes(Map.of("siret", List.of(TILLEULS), "civilite", List.of("madame"),
+                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
+                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(Applicant.PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = realm.admin().users().create(user)) {
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package fr.ceres.keycloak.centre.admin;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.ceres.keycloak.centre.Centre;
+import fr.ceres.keycloak.centre.Centres;
+import fr.ceres.keycloak.centre.bulk.BulkLetterArchive;
+import fr.ceres.keycloak.centre.bulk.CentreCsvRow;
+import fr.ceres.keycloak.centre.bulk.IssueOutcome;
+import fr.ceres.keycloak.centre.bulk.ReportLine;
+import fr.ceres.keycloak.centre.code.CentreCodeStatus;
+import fr.ceres.keycloak.siret.Siret;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * The bulk issue (issue 3 §2): for each valid row of the agent's CSV, registers the centre if it is new (the same
+ * register check as one at a time), then issues its code unless it already has one pending or redeemed and
+ * re-issuing was not asked for. The answer is the ZIP of letters plus {@code rapport.csv}.
+ *
+ * <p>An existing centre is not modified by the file: its approval reference and linked sites stay as registered.
+ * All rows run in the request's one transaction, so the codes in the ZIP are exactly the ones committed.
+ */
+final class CentreImport {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy")
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    private final Centres centres;
+    private final CentreRegistration registration;
+    private final CodeIssuer issuer;
+    private final CentreEvents events;
+    private final AdminEventBuilder adminEvent;
+
+    CentreImport(Centres centres, CentreRegistration registration, CodeIssuer issuer, CentreEvents events,
+                 AdminEventBuilder adminEvent) {
+        this.centres = centres;
+        this.registration = registration;
+        this.issuer = issuer;
+        this.events = events;
+        this.adminEvent = adminEvent;
+    }
+
+    /** The ZIP's bytes. */
+    byte[] run(List<CentreCsvRow> rows, boolean reissue) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<ReportLine> report = new ArrayList<>(rows.size());
+        int registered = 0;
+        try (BulkLetterArchive archive = new BulkLetterArchive(out)) {
+            for (CentreCsvRow row : rows) {
+                if (!row.valid()) {
+                    report.add(ReportLine.rejected(row));
+                    continue;
+                }
+                Siret siret = row.siret().orElseThrow();
+                Optional<Centre> existing = centres.find(siret);
+                Centre centre;
+                if (existing.isPresent()) {
+                    centre = existing.get();
+                } else if (centres.exists(siret)) {
+                    report.add(ReportLine.rejected(row, "une organisation qui n'est pas un centre porte déjà ce SIRET"));
+                    continue;
+                } else {
+                    CentreRegistration.Result result = registration.register(siret, row.referenceAgrement(),
+                            row.sitesLies());
+                    if (result instanceof CentreRegistration.Refused refused) {
+                        report.add(ReportLine.rejected(row, refused.error().description()));
+                        continue;
+                    }
+                    centre = ((CentreRegistration.Registered) result).centre();
+                    events.registered(centre, issuer.status(centre));
+                    registered++;
+                }
+                CentreCodeStatus status = issuer.status(centre);
+                if (!reissue && status.state() != CentreCodeStatus.State.NO_CODE) {
+                    report.add(ReportLine.alreadyIssued(row, alreadyIssuedReason(status)));
+                    continue;
+                }
+                archive.addLetter(siret.value(), issuer.issue(centre));
+                report.add(ReportLine.issued(row));
+            }
+            archive.addReport(report);
+            archive.finish();
+        } catch (IOException e) {
+            // A ZIP written to memory: an I/O failure is a bug, not bad input.
+            throw new UncheckedIOException("Could not write the letters archive", e);
+        }
+        summary(rows.size(), registered, report, reissue);
+        return out.toByteArray();
+    }
+
+    private void summary(int rows, int registered, List<ReportLine> report, boolean reissue) {
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("rows", rows);
+        representation.put("registered", registered);
+        for (IssueOutcome outcome : IssueOutcome.values()) {
+            representation.put(outcome.label(), report.stream().filter(line -> line.outcome() == outcome).count());
+        }
+        representation.put("reissue", reissue);
+        adminEvent.operation(OperationType.ACTION)
+                .resource(ResourceType.CUSTOM)
+                .resourcePath("ceres", "centres", "import")
+                .representation(representation)
+                .success();
+    }
+
+    private static String alreadyIssuedReason(CentreCodeStatus status) {
+        return switch (status.state()) {
+            case AWAITING_ACTIVATION -> "code déjà émis, en attente d'activation jusqu'au "
+                    + FRENCH_DATE.format(Instant.ofEpochMilli(status.codeExpiresAt().orElseThrow()))
+                    + " ; relancez avec la réémission pour le remplacer";
+            case CODE_EXPIRED -> "code déjà émis, expiré le "
+                    + FRENCH_DATE.format(Instant.ofEpochMilli(status.codeExpiresAt().orElseThrow()))
+                    + " ; relancez avec la réémission pour en émettre un nouveau";
+            case ACTIVE -> "centre déjà activé : son gestionnaire gère les comptes";
+            case NO_CODE -> "";
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package fr.ceres.keycloak.centre.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.ceres.keycloak.centre.Centre;
+import fr.ceres.keycloak.centre.Centres;
+import fr.ceres.keycloak.siret.Siret;
+import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
+import fr.ceres.keycloak.siret.register.LookupResult;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+
+/**
+ * Registers a centre after asking the company register, for the single endpoint and the CSV import alike.
+ *
+ * <p>Fail-closed: when the register cannot be asked, nothing is registered. Unlike the sign-up (fail-open, a person
+ * must not be locked out), registering a centre is an agent's deliberate act that can wait, and a centre whose
+ * name and address nobody checked would print a letter to an unverified address.
+ */
+final class CentreRegistration {
+
+    /** What became of a registration: the centre, or why not. */
+    sealed interface Result {
+    }
+
+    record Registered(Centre centre) implements Result {
+    }
+
+    record Refused(ApiError error) implements Result {
+    }
+
+    private final KeycloakSession session;
+    private final Centres centres;
+
+    CentreRegistration(KeycloakSession session, Centres centres) {
+        this.session = session;
+        this.centres = centres;
+    }
+
+    /** Linked sites and the approval reference are already checked; the SIRET must not be registered yet. */
+    Result register(Siret siret, String referenceAgrement, List<Siret> sitesLies) {
+        LookupResult lookup = session.getProvider(CompanyRegisterProvider.class).lookup(siret);
+        if (lookup instanceof LookupResult.NotFound) {
+            return refused(422, "unknown_siret", "SIRET inconnu du répertoire des entreprises", siret);
+        }
+        if (lookup instanceof LookupResult.Unavailable) {
+            return refused(503, "register_unavailable",
+                    "le répertoire des entreprises ne répond pas : réessayez plus tard", siret);
+        }
+        LookupResult.Found found = (LookupResult.Found) lookup;
+        if (!found.establishment().active()) {
+            return refused(422, "closed_establishment",
+                    "établissement fermé selon le répertoire des entreprises", siret);
+        }
+        try {
+            return new Registered(centres.register(found.establishment(), siret, referenceAgrement, sitesLies));
+        } catch (ModelDuplicateException e) {
+            // Another request registered it between our check and now.
+            return refused(409, "centre_exists", "ce centre est déjà enregistré", siret);
+        }
+    }
+
+    private static Refused refused(int status, String error, String description, Siret siret) {
+        return new Refused(new ApiError(status, error, description, Map.of("siret", siret.value())));
+    }
+}

@@ -1,0 +1,90 @@
+package fr.ceres.keycloak.centre.admin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import fr.ceres.keycloak.centre.Centre;
+import fr.ceres.keycloak.centre.code.ActivationCode;
+import fr.ceres.keycloak.centre.code.CentreCodeStatus;
+import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
+import fr.ceres.keycloak.centre.letter.ActivationLetter;
+import fr.ceres.keycloak.centre.letter.LetterContent;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.Urls;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Issues a centre's activation code and writes it into the letter, the only place the code ever goes (issue 3 §2):
+ * not into JSON, an admin event or a log. Re-issuing voids the ISSUED code (the store does it in the same
+ * transaction). Every issue is an admin event: resource type {@code CUSTOM}, path
+ * {@code ceres/centres/<siret>/code}, operation {@code CREATE} for a first code and {@code UPDATE} when it replaces
+ * one; its representation says when the code expires, never what it is.
+ */
+final class CodeIssuer {
+
+    /** The ministry's letters are dated in metropolitan France. */
+    private static final ZoneId LETTER_ZONE = ZoneId.of("Europe/Paris");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AgentAccess access;
+    private final AdminEventBuilder adminEvent;
+    private final CeresAdminOptions options;
+    private final ActivationLetter letter;
+    private final ActivationCodeStore store;
+
+    CodeIssuer(KeycloakSession session, RealmModel realm, AgentAccess access, AdminEventBuilder adminEvent,
+               CeresAdminOptions options, ActivationLetter letter) {
+        this.session = session;
+        this.realm = realm;
+        this.access = access;
+        this.adminEvent = adminEvent;
+        this.options = options;
+        this.letter = letter;
+        this.store = ActivationCodeStore.of(session);
+    }
+
+    /** Where the centre stands now. */
+    CentreCodeStatus status(Centre centre) {
+        return store.status(realm.getId(), centre.siret(), Time.currentTimeMillis());
+    }
+
+    /** A new code for the centre, voiding its pending one, and the letter carrying it (PDF bytes). */
+    byte[] issue(Centre centre) {
+        long now = Time.currentTimeMillis();
+        CentreCodeStatus before = store.status(realm.getId(), centre.siret(), now);
+        boolean replacesPending = before.codeExpiresAt().isPresent();
+        long expiresAt = Instant.ofEpochMilli(now).plus(options.codeLifetimeDays(), ChronoUnit.DAYS).toEpochMilli();
+        ActivationCode code = store.issue(realm.getId(), centre.siret(), access.user().getId(), now, expiresAt);
+
+        byte[] pdf = letter.generate(new LetterContent(centre.raisonSociale(), centre.adresse(), centre.commune(),
+                centre.siret().value(), code.grouped(), portalUrl(), options.helpLine(), options.letterPlace(),
+                LocalDate.ofInstant(Instant.ofEpochMilli(now), LETTER_ZONE)));
+
+        Map<String, Object> representation = new LinkedHashMap<>();
+        representation.put("siret", centre.siret().value());
+        representation.put("expiresAt", Instant.ofEpochMilli(expiresAt).toString());
+        representation.put("replacesPendingCode", replacesPending);
+        representation.put("previousState", CentreJson.etat(before.state()));
+        adminEvent.operation(replacesPending ? OperationType.UPDATE : OperationType.CREATE)
+                .resource(ResourceType.CUSTOM)
+                .resourcePath("ceres", "centres", centre.siret().value(), "code")
+                .representation(representation)
+                .success();
+        return pdf;
+    }
+
+    /** The portal printed in letters: the option, else this realm's account console as the agent reached it. */
+    private String portalUrl() {
+        return options.portalUrl().orElseGet(() -> Urls.accountBase(session.getContext().getUri().getBaseUri())
+                .path("/").build(realm.getName()).toString());
+    }
+}

@@ -1,0 +1,166 @@
+package fr.ceres.keycloak.centre.attach;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import fr.ceres.keycloak.centre.code.RedemptionResult;
+import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
+import fr.ceres.keycloak.centre.habilitation.CeresRole;
+import fr.ceres.keycloak.centre.habilitation.Habilitations;
+import fr.ceres.keycloak.siret.Siret;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The attach page and what its form does (see {@link AttachCeresActionFactory}). One instance per
+ * request; everything it remembers lives in the database.
+ */
+final class AttachCeresAction implements RequiredActionProvider {
+
+    static final String SIRET_DETAIL = "siret";
+    static final String LIMIT_DETAIL = "limit";
+
+    private final KeycloakSession session;
+    private final AttachOptions options;
+
+    AttachCeresAction(KeycloakSession session, AttachOptions options) {
+        this.session = session;
+        this.options = options;
+    }
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    /**
+     * Signing in to Ceres without any habilitation leads here rather than to a token without
+     * rights (issue 3 §4). The action goes on the authentication session only: nothing is stored
+     * on the user, so signing in to any other application is not affected, and a user who gets a
+     * habilitation otherwise (an invitation) is not asked again.
+     */
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (options.clientId().equals(authSession.getClient().getClientId())
+                && new Habilitations(session).of(context.getUser()).isEmpty()) {
+            authSession.addRequiredAction(AttachCeresActionFactory.PROVIDER_ID);
+        }
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(context.form().createForm(AttachForm.TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(AttachForm.LEAVE)) {
+            // Keycloak cancels an application-initiated action on this button itself; we get here
+            // when the page was imposed at sign-in to Ceres. failure() ends the flow with
+            // error=access_denied back to the application, which then knows the person has no
+            // right: better than a token without habilitation, or a dead end.
+            context.failure();
+            return;
+        }
+        String typedSiret = Optional.ofNullable(form.getFirst(AttachForm.SIRET)).orElse("").strip();
+        Optional<Siret> siret = Siret.parse(typedSiret);
+        if (siret.isEmpty()) {
+            showRefusal(context, Refusal.INVALID_SIRET, typedSiret);
+            return;
+        }
+        String typedCode = form.getFirst(AttachForm.CODE);
+        if (typedCode == null || typedCode.isBlank()) {
+            showRefusal(context, Refusal.CODE_MISSING, typedSiret);
+            return;
+        }
+        attach(context, siret.get(), typedCode);
+    }
+
+    private void attach(RequiredActionContext context, Siret siret, String typedCode) {
+        String realmId = context.getRealm().getId();
+        UserModel user = context.getUser();
+        ActivationCodeStore store = ActivationCodeStore.of(session);
+        long now = Time.currentTimeMillis();
+
+        // Limits first: a locked-out person's attempt is not even tried, so guessing gains nothing.
+        Optional<Long> userLockedUntil = options.perUser()
+                .lockedUntil(store.failureTimesOfUserSince(realmId, user.getId(), options.perUser().since(now)));
+        Optional<Long> siretLockedUntil = options.perSiret()
+                .lockedUntil(store.failureTimesOnSiretSince(realmId, siret, options.perSiret().since(now)));
+        Optional<Long> lockedUntil = Stream.of(userLockedUntil, siretLockedUntil).flatMap(Optional::stream).max(Long::compare);
+        if (lockedUntil.isPresent()) {
+            error(context, siret)
+                    .detail(LIMIT_DETAIL, userLockedUntil.isPresent() ? "user" : "siret")
+                    .error(Refusal.TOO_MANY_ATTEMPTS.eventError());
+            showRefusal(context, Refusal.TOO_MANY_ATTEMPTS, siret.value(), hourOf(lockedUntil.get()));
+            return;
+        }
+
+        OrganizationModel centre = session.getProvider(OrganizationProvider.class).getByAlias(siret.value());
+        RedemptionResult result = centre == null || !centre.isEnabled()
+                ? RedemptionResult.NO_CODE
+                : store.redeem(realmId, siret, typedCode, user.getId(), now);
+        if (result == RedemptionResult.REDEEMED) {
+            // Same transaction as the guarded UPDATE: the code is used up only if the grant holds.
+            new Habilitations(session).grant(centre, siret.value(), CeresRole.GESTIONNAIRE, user);
+            // Keycloak records the action's success event with these details, then removes the
+            // action from the user and the authentication session, and goes on with the flow.
+            context.getEvent().detail(SIRET_DETAIL, siret.value());
+            context.success();
+            return;
+        }
+        if (result.isFailure()) {
+            store.recordFailure(realmId, user.getId(), siret, now);
+        }
+        Refusal refusal = Refusal.of(result).orElseThrow();
+        error(context, siret).error(refusal.eventError());
+        if (refusal == Refusal.ALREADY_REDEEMED) {
+            showRefusal(context, refusal, siret.value(), centre.getName());
+        } else {
+            showRefusal(context, refusal, siret.value());
+        }
+    }
+
+    /** The event of a refused attempt: who (Keycloak adds the user) and which SIRET, never the code. */
+    private static EventBuilder error(RequiredActionContext context, Siret siret) {
+        return context.getEvent().clone()
+                .event(EventType.CUSTOM_REQUIRED_ACTION_ERROR)
+                .detail(Details.CUSTOM_REQUIRED_ACTION, AttachCeresActionFactory.PROVIDER_ID)
+                .detail(SIRET_DETAIL, siret.value());
+    }
+
+    private static void showRefusal(RequiredActionContext context, Refusal refusal, String typedSiret, Object... parameters) {
+        LoginFormsProvider page = context.form().setAttribute(AttachForm.SIRET_VALUE, typedSiret);
+        if (refusal.field().isPresent()) {
+            page.addError(new FormMessage(refusal.field().get(), refusal.message(), parameters));
+        } else {
+            page.setError(refusal.message(), parameters);
+        }
+        context.challenge(page.createForm(AttachForm.TEMPLATE));
+    }
+
+    private String hourOf(long epochMillis) {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(options.zone()).format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    @Override
+    public void close() {
+    }
+}

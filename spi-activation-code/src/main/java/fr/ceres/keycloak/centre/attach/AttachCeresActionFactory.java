@@ -1,0 +1,67 @@
+package fr.ceres.keycloak.centre.attach;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import fr.ceres.keycloak.common.ProviderVersion;
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * « Rattacher le service Ceres » (issue 3 §3, flow F2): a required action, also an
+ * application-initiated one ({@code kc_action=ceres-attach}), where a signed-in person types the
+ * SIRET and activation code of their centre's letter and becomes its gestionnaire.
+ *
+ * <p>Server options ({@code --spi-required-action--ceres-attach--<name>}):
+ * {@code max-failures-per-user} (5), {@code user-window-minutes} (15), {@code max-failures-per-siret}
+ * (10), {@code siret-window-minutes} (60), {@code client-id} (ceres), {@code time-zone} (Europe/Paris).
+ * They are not declared in {@link #getConfigMetadata()}: for a required action that list is the
+ * per-realm configuration the admin console edits (kept as Keycloak's max-auth-age), not server
+ * options. They show in the server info instead.
+ */
+public final class AttachCeresActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "ceres-attach";
+
+    private AttachOptions options;
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Rattacher le service Ceres";
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        options = AttachOptions.from(config);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return new AttachCeresAction(session, options);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("version", ProviderVersion.of(getClass()));
+        info.putAll(options.asInfo());
+        return info;
+    }
+}
