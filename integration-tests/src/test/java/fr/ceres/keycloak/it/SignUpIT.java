@@ -90,6 +90,7 @@ class SignUpIT {
         page.clickAndAwaitNextPage(By.id("ceres-activate"));
         assertTrue(page.heading().contains("Votre compte est activé"), page.heading());
         assertTrue(browser.findElement(By.id("ceres-portal")).getText().contains("Accéder au portail"));
+        assertEquals(realm.getBaseUrl() + "/ceres-portal/", browser.findElement(By.id("ceres-portal")).getDomAttribute("href"));
         shots.take(browser.driver(), "05-account-activated");
         UserRepresentation activated = user(email);
         assertTrue(activated.isEmailVerified());

@@ -2,26 +2,23 @@ package fr.ceres.keycloak.account;
 
 import jakarta.ws.rs.core.UriInfo;
 
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
+import fr.ceres.keycloak.centre.portal.PortalResourceFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
-import org.keycloak.services.util.ResolveRelative;
 
-/** Where "Accéder au portail" leads once an account is active. */
+/**
+ * Where « Accéder au portail » leads once an account is active: the portal page « Mes démarches »,
+ * whatever application the person signed up from, as in the procedure (the next step is to add a
+ * démarche, such as Ceres, from there).
+ */
 final class PortalUrl {
 
     private PortalUrl() {
     }
 
-    /**
-     * The home page of the application the person signed up from, when it declares one; the
-     * account console otherwise.
-     */
-    static String of(KeycloakSession session, RealmModel realm, ClientModel client, UriInfo uriInfo) {
-        if (client != null && client.getBaseUrl() != null && !client.getBaseUrl().isBlank()) {
-            return ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
-        }
-        return Urls.accountBase(uriInfo.getBaseUri()).path("/").build(realm.getName()).toString();
+    static String of(RealmModel realm, UriInfo uriInfo) {
+        return Urls.realmBase(uriInfo.getBaseUri())
+                .path(realm.getName()).path(PortalResourceFactory.PROVIDER_ID).path("/")
+                .build().toString();
     }
 }

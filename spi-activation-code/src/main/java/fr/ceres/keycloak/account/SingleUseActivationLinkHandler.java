@@ -125,7 +125,7 @@ public final class SingleUseActivationLinkHandler extends AbstractActionTokenHan
                 .setAuthenticationSession(authSession)
                 .setUser(authSession.getAuthenticatedUser());
         return new ActivationPage.Builder(forms, state,
-                PortalUrl.of(session, tokenContext.getRealm(), authSession.getClient(), tokenContext.getUriInfo()));
+                PortalUrl.of(tokenContext.getRealm(), tokenContext.getUriInfo()));
     }
 
     @Override

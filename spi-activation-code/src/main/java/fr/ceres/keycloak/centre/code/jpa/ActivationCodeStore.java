@@ -145,6 +145,14 @@ public final class ActivationCodeStore {
                 .executeUpdate();
     }
 
+    /** Forgets a removed realm's codes and attempts: a new realm of the same id must start clean. */
+    public void deleteRealm(String realmId) {
+        em.createQuery("delete from ActivationAttemptEntity a where a.realmId = :realmId")
+                .setParameter("realmId", realmId).executeUpdate();
+        em.createQuery("delete from ActivationCodeEntity c where c.realmId = :realmId")
+                .setParameter("realmId", realmId).executeUpdate();
+    }
+
     /** Where the centre stands: no code, awaiting activation, code expired, or active. */
     public CentreCodeStatus status(String realmId, Siret siret, long now) {
         List<ActivationCodeEntity> codes = codesOf(realmId, siret);

@@ -8,6 +8,8 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
@@ -33,6 +35,14 @@ public final class CeresEntityProviderFactory implements JpaEntityProviderFactor
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // The tables hold realm ids without a foreign key to Keycloak's own: clean up with the realm.
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                AttemptPurge.schedule(factory);
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                ActivationCodeStore.of(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+            }
+        });
     }
 
     @Override

@@ -1,0 +1,190 @@
+package fr.ceres.keycloak.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import fr.ceres.keycloak.it.support.Applicant;
+import fr.ceres.keycloak.it.support.AttachPage;
+import fr.ceres.keycloak.it.support.CentreLetters;
+import fr.ceres.keycloak.it.support.CeresServerConfig;
+import fr.ceres.keycloak.it.support.FrenchBrowser;
+import fr.ceres.keycloak.it.support.Screenshots;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal page « Mes démarches » (issue 3 §4), in a real browser: signed in through the page's
+ * own client, a person without habilitation is offered Ceres, attaches it with a real code (issued
+ * through the agents' API, read from the letter) and comes back to their Ceres card.
+ */
+@KeycloakIntegrationTest(config = CeresServerConfig.class)
+class PortalPageIT {
+
+    private static final String TILLEULS = "73282932000074";
+    private static final String EMAIL = "portail@tilleuls.fr";
+
+    @InjectRealm(fromJson = "/realm-export.json")
+    ManagedRealm realm;
+
+    /** The realm's SMTP settings are environment placeholders; the mail server supplies real ones. */
+    @InjectMailServer
+    MailServer mailServer;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    /** The master realm's administrator: may use the agents' API like a DREETS agent. */
+    @InjectAdminClient
+    Keycloak admin;
+
+    private final Screenshots screenshots = new Screenshots("portal");
+
+    @Test
+    @DisplayName("Given nobody signed in, then the portal sends the browser to sign in with ceres-portal, PKCE S256, back to the portal, never cached")
+    void anonymousIsSentToSignIn() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(portalUrl())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(303, answer.statusCode(), answer.body());
+        assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
+        String location = answer.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(realm.getBaseUrl() + "/protocol/openid-connect/auth?"), location);
+        assertTrue(location.contains("client_id=ceres-portal"), location);
+        assertTrue(location.contains("code_challenge_method=S256"), location);
+        assertTrue(location.matches(".*[?&]code_challenge=[A-Za-z0-9_-]{43}(&.*)?"), location);
+        assertTrue(location.contains("redirect_uri=" + URLEncoder.encode(portalUrl(), StandardCharsets.UTF_8)), location);
+        assertFalse(location.contains("kc_action"), location);
+    }
+
+    @Test
+    @DisplayName("Given a person without habilitation, then « Ajoutez votre première démarche »; « Rattacher le service Ceres » with the letter's code brings the Ceres card, gestionnaire, with the gear")
+    void attachCeresFromThePortal() throws Exception {
+        String code = new CentreLetters(realm.getBaseUrl(), () -> admin.tokenManager().getAccessTokenString())
+                .registerAndIssue(TILLEULS);
+        createUser(EMAIL);
+        WebDriver driver = FrenchBrowser.of(browser.driver());
+        // A fresh browser session: the realm's cookies go.
+        driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.manage().deleteAllCookies();
+
+        driver.get(portalUrl());
+        signIn(driver, EMAIL);
+        waitFor(driver, By.id("ceres-portal"));
+        String page = text(driver);
+        assertTrue(page.contains("Bonjour Camille Durand"), page);
+        assertTrue(page.contains("Mes démarches"), page);
+        assertTrue(page.contains("Ajoutez votre première démarche"), page);
+        assertFalse(driver.getCurrentUrl().contains("code="), "the code is dropped: " + driver.getCurrentUrl());
+        assertTrue(driver.findElements(By.id("ceres-portal-ceres")).isEmpty(), "no Ceres card yet");
+        screenshots.take(driver, "01-no-demarche");
+
+        click(driver, driver.findElement(By.id("ceres-portal-attach")));
+        AttachPage attach = new AttachPage(driver);
+        assertTrue(attach.isShown(), "attach page: " + driver.getCurrentUrl());
+        screenshots.take(driver, "02-attach-page");
+        attach.attach(TILLEULS, code);
+
+        waitFor(driver, By.id("ceres-portal-ceres"));
+        assertEquals(portalUrl(), driver.getCurrentUrl(), "back on the portal, the code dropped");
+        page = text(driver);
+        assertTrue(page.contains("Gestionnaire CENTRES"), page);
+        assertTrue(page.contains(TILLEULS), page);
+        assertTrue(page.contains("Accéder à Ceres"), page);
+        assertFalse(page.contains("Ajoutez votre première démarche"), page);
+        assertEquals("http://localhost:8081/", driver.findElement(By.id("ceres-portal-open")).getAttribute("href"));
+        WebElement gear = driver.findElement(By.id("ceres-portal-manage"));
+        assertEquals("Gérer les accès", gear.getText().replace("⚙", "").trim());
+        assertEquals("true", gear.getAttribute("aria-disabled"));
+        assertTrue(gear.getAttribute("href").endsWith("#"), gear.getAttribute("href"));
+        screenshots.take(driver, "03-ceres-card");
+
+        // « Se déconnecter »: Keycloak asks for confirmation (no ID token to hint with), then the
+        // portal, which sends the signed-out person to sign in again.
+        click(driver, driver.findElement(By.id("ceres-portal-logout")));
+        click(driver, waitFor(driver, By.id("kc-logout")));
+        waitFor(driver, By.id("username"));
+        assertTrue(driver.getCurrentUrl().contains("client_id=ceres-portal"), driver.getCurrentUrl());
+        screenshots.take(driver, "04-signed-out");
+    }
+
+    private String portalUrl() {
+        return realm.getBaseUrl() + "/ceres-portal/";
+    }
+
+    /** On the realm's sign-in page: with organizations on, the username first, then the password. */
+    private static void signIn(WebDriver driver, String email) {
+        waitFor(driver, By.id("username")).sendKeys(email);
+        if (driver.findElements(By.id("password")).isEmpty()) {
+            click(driver, driver.findElement(By.id("kc-login")));
+        }
+        waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
+        click(driver, driver.findElement(By.id("kc-login")));
+    }
+
+    private static WebElement waitFor(WebDriver driver, By element) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    /** Clicks and waits for the next page, so what follows reads that page, not this one. */
+    private static void click(WebDriver driver, WebElement element) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private static String text(WebDriver driver) {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** An activated account with every attribute the profile requires, so sign-in asks for nothing. */
+    private String createUser(String email) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        user.setFirstName("Camille");
+        user.setLastName("Durand");
+        user.setAttributes(Map.of("siret", List.of(TILLEULS), "civilite", List.of("madame"),
+                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
+                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(Applicant.PASSWORD);
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = realm.admin().users().create(user)) {
+            return CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+}

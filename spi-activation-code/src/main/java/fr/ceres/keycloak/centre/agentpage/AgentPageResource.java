@@ -1,0 +1,79 @@
+package fr.ceres.keycloak.centre.agentpage;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * {@code /realms/{realm}/ceres-agent/}: the DREETS agents' page (issue 3 §2, flow F5). A static page and one ES
+ * module; the script signs the agent in with the public client {@value #CLIENT_ID} (authorization code + PKCE) and
+ * calls the agents' API {@code /admin/realms/{realm}/ceres} with the token, which decides who may do what. Nothing
+ * here reads or grants anything: the page is the same for everyone.
+ *
+ * <p>Public class with public methods: RESTEasy Reactive calls them from generated code.
+ */
+public final class AgentPageResource {
+
+    static final String CLIENT_ID = "ceres-agent-console";
+
+    /**
+     * Scripts and styles from the page's own origin only, no inline script, style or handler; API calls to the
+     * same origin; no framing; forms nowhere.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self'; script-src 'self';"
+            + " style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none';"
+            + " frame-ancestors 'none'";
+
+    private final KeycloakSession session;
+    private final AgentPageAssets assets;
+
+    AgentPageResource(KeycloakSession session, AgentPageAssets assets) {
+        this.session = session;
+        this.assets = assets;
+    }
+
+    /** The page; its address ends with a slash so that its files and the sign-in's return resolve below it. */
+    @GET
+    public Response page() {
+        URI requested = session.getContext().getUri().getRequestUri();
+        if (!requested.getRawPath().endsWith("/")) {
+            URI withSlash = session.getContext().getUri().getRequestUriBuilder()
+                    .replacePath(requested.getRawPath() + "/").build();
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(withSlash).build();
+        }
+        return serve(AgentPageAssets.INDEX);
+    }
+
+    @GET
+    @Path("{file}")
+    public Response file(@PathParam("file") String file) {
+        return serve(file);
+    }
+
+    private Response serve(String name) {
+        Optional<AgentPageAssets.Asset> asset = assets.find(name);
+        if (asset.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).build();
+        }
+        // Keycloak would replace the policy with the realm's (made for its own pages): this page sets its headers.
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
+        return Response.ok(asset.get().content(), MediaType.valueOf(asset.get().contentType()))
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Robots-Tag", "none")
+                .header("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+                // The page holds no secret, but a fresh copy after each deployment beats a stale script.
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .build();
+    }
+}
