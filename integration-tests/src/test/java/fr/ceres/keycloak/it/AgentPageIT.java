@@ -24,21 +24,18 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.BrowserDownloads;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Screenshots;
-import jakarta.ws.rs.core.Response;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.annotations.TestSetup;
@@ -84,10 +81,10 @@ public class AgentPageIT {
     /** Public, as the framework calls it by reflection. */
     @TestSetup
     public void agentAndOrdinaryUser() {
-        String agentId = createUser(AGENT);
+        String agentId = ActivatedAccounts.create(realm, AGENT);
         RoleRepresentation agentRole = realm.admin().roles().get("ceres-agent").toRepresentation();
         realm.admin().users().get(agentId).roles().realmLevel().add(List.of(agentRole));
-        createUser(ORDINARY);
+        ActivatedAccounts.create(realm, ORDINARY);
     }
 
     @Test
@@ -220,30 +217,6 @@ public class AgentPageIT {
         return driver;
     }
 
-    /**
-     * The console is a client without full scope: the agent's token carries the realm role ceres-agent only when
-     * the client has it in its scope, which the agents' API checks ({@code AdminAuth#hasRealmRole}).
-     */
-    private String createUser(String email) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        user.setFirstName("Camille");
-        user.setLastName("Durand");
-        user.setAttributes(Map.of("siret", List.of(TILLEULS), "civilite", List.of("madame"),
-                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
-                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(Applicant.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
-    }
 
     private static String row(String siret) {
         return "#centres-lignes tr[data-siret='" + siret + "']";

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.AttachPage;
 import fr.ceres.keycloak.it.support.CentreLetters;
@@ -25,16 +26,13 @@ import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.CeresSignIn;
 import fr.ceres.keycloak.it.support.HttpAttachSession;
 import fr.ceres.keycloak.it.support.Screenshots;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.OrganizationResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -91,7 +89,7 @@ class AttachCeresIT {
     @DisplayName("Given a person without habilitation signing in to ceres, then the attach page; the letter's code typed loosely makes them gestionnaire and the token says so")
     void signInToCeresAttachesWithTheCode() throws Exception {
         String code = letters().registerAndIssue(TILLEULS);
-        createUser("premier@tilleuls.fr");
+        ActivatedAccounts.create(realm, "premier@tilleuls.fr");
 
         CeresAuthorization ceres = authorization().open("").logIn("premier@tilleuls.fr", Applicant.PASSWORD);
         AttachPage page = new AttachPage(browser.driver());
@@ -113,7 +111,7 @@ class AttachCeresIT {
     @Order(2)
     @DisplayName("Given a centre already activated, then another person is told to ask its gestionnaire, the centre named, no person named")
     void alreadyActivatedNamesTheCentre() throws Exception {
-        createUser("second@tilleuls.fr");
+        ActivatedAccounts.create(realm, "second@tilleuls.fr");
         authorization().open("").logIn("second@tilleuls.fr", Applicant.PASSWORD);
         AttachPage page = new AttachPage(browser.driver());
 
@@ -145,7 +143,7 @@ class AttachCeresIT {
     @DisplayName("Given mistakes, then each its French message; after 5 failures the person is locked out and told until when")
     void mistakesThenLockedOut() throws Exception {
         letters().registerAndIssue(VAL_DE_LOIRE);
-        createUser("essais@val-de-loire.fr");
+        ActivatedAccounts.create(realm, "essais@val-de-loire.fr");
         authorization().open("").logIn("essais@val-de-loire.fr", Applicant.PASSWORD);
         AttachPage page = new AttachPage(browser.driver());
 
@@ -172,7 +170,7 @@ class AttachCeresIT {
     @Order(5)
     @DisplayName("Given a person without habilitation signing in to ceres, then « Plus tard » sends Ceres access_denied, no token")
     void leavingAtSignInDeniesAccess() throws Exception {
-        createUser("plus-tard@exemple.fr");
+        ActivatedAccounts.create(realm, "plus-tard@exemple.fr");
         CeresAuthorization ceres = authorization().open("").logIn("plus-tard@exemple.fr", Applicant.PASSWORD);
         AttachPage page = new AttachPage(browser.driver());
         assertTrue(page.isShown(), "attach page: " + browser.driver().getCurrentUrl());
@@ -191,7 +189,7 @@ class AttachCeresIT {
         List<HttpAttachSession> people = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
             String email = "concurrent-" + i + "@normandie.fr";
-            createUser(email);
+            ActivatedAccounts.create(realm, email);
             people.add(new HttpAttachSession(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD));
         }
 
@@ -272,25 +270,4 @@ class AttachCeresIT {
                 .toList();
     }
 
-    /** An activated account with every attribute the profile requires, so sign-in asks for nothing. */
-    private String createUser(String email) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        user.setFirstName("Camille");
-        user.setLastName("Durand");
-        user.setAttributes(Map.of("siret", List.of(TILLEULS), "civilite", List.of("madame"),
-                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
-                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(Applicant.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
-    }
 }

@@ -25,9 +25,9 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
-import jakarta.ws.rs.core.Response;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -36,12 +36,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -95,10 +92,10 @@ public class CentresAdminApiIT {
         client.setDirectAccessGrantsEnabled(true);
         realm.admin().clients().create(client).close();
 
-        String agentId = createUser(AGENT);
+        String agentId = ActivatedAccounts.create(realm, AGENT);
         realm.admin().users().get(agentId).roles().realmLevel()
                 .add(List.of(realm.admin().roles().get("ceres-agent").toRepresentation()));
-        createUser(ORDINARY);
+        ActivatedAccounts.create(realm, ORDINARY);
 
         // Stores the representation of admin events too, so the test can check that no code is in them.
         RealmRepresentation details = new RealmRepresentation();
@@ -405,25 +402,4 @@ public class CentresAdminApiIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** An activated account with every attribute the profile requires, so the password grant asks for nothing. */
-    private String createUser(String email) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        user.setFirstName("Dominique");
-        user.setLastName("Martin");
-        user.setAttributes(Map.of("siret", List.of(TILLEULS), "civilite", List.of("madame"),
-                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
-                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(Applicant.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
-    }
 }

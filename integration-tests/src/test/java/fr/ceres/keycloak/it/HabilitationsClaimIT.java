@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.CeresSignIn;
@@ -16,10 +17,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.OrganizationResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -51,7 +50,7 @@ class HabilitationsClaimIT {
     @Test
     @DisplayName("Given a gestionnaire of a centre, then ID, access and userinfo tokens for ceres carry the habilitation and the organization")
     void tokensCarryHabilitations() throws Exception {
-        String userId = createUser("gestion@cfa-exemple.fr");
+        String userId = ActivatedAccounts.create(realm, "gestion@cfa-exemple.fr");
         OrganizationResource centre = createCentre();
         centre.members().addMember(userId).close();
         String groupId = createGroup(centre, "gestionnaire " + CENTRE,
@@ -93,25 +92,4 @@ class HabilitationsClaimIT {
         }
     }
 
-    /** An activated account with every attribute the profile requires, so sign-in asks for nothing. */
-    private String createUser(String email) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        user.setFirstName("Camille");
-        user.setLastName("Durand");
-        user.setAttributes(Map.of("siret", List.of(CENTRE), "civilite", List.of("madame"),
-                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
-                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(Applicant.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
-    }
 }

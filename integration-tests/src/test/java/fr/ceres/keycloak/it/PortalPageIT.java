@@ -11,22 +11,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
+import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.AttachPage;
 import fr.ceres.keycloak.it.support.CentreLetters;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Screenshots;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -92,7 +87,7 @@ class PortalPageIT {
     void attachCeresFromThePortal() throws Exception {
         String code = new CentreLetters(realm.getBaseUrl(), () -> admin.tokenManager().getAccessTokenString())
                 .registerAndIssue(TILLEULS);
-        createUser(EMAIL);
+        ActivatedAccounts.create(realm, EMAIL);
         WebDriver driver = FrenchBrowser.of(browser.driver());
         // A fresh browser session: the realm's cookies go.
         driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
@@ -166,25 +161,4 @@ class PortalPageIT {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    /** An activated account with every attribute the profile requires, so sign-in asks for nothing. */
-    private String createUser(String email) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(email);
-        user.setEmail(email);
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        user.setFirstName("Camille");
-        user.setLastName("Durand");
-        user.setAttributes(Map.of("siret", List.of(TILLEULS), "civilite", List.of("madame"),
-                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
-                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(Applicant.PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
-            return CreatedResponseUtil.getCreatedId(response);
-        }
-    }
 }
