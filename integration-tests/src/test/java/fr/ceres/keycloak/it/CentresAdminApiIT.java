@@ -62,6 +62,8 @@ public class CentresAdminApiIT {
     private static final String TEST_CLIENT = "ceres-agent-test";
     private static final String AGENT = "agent.dreets@travail.gouv.fr";
     private static final String ORDINARY = "personne@cfa-exemple.fr";
+    /** An administrator of something else: may read users, nothing about centres. */
+    private static final String USER_VIEWER = "lecture-comptes@cfa-exemple.fr";
 
     /** Demo register: open establishments, a closed one, and a SIRET nobody knows. */
     private static final String TILLEULS = "73282932000074";
@@ -96,6 +98,10 @@ public class CentresAdminApiIT {
         realm.admin().users().get(agentId).roles().realmLevel()
                 .add(List.of(realm.admin().roles().get("ceres-agent").toRepresentation()));
         ActivatedAccounts.create(realm, ORDINARY);
+        String viewerId = ActivatedAccounts.create(realm, USER_VIEWER);
+        String realmManagement = realm.admin().clients().findByClientId("realm-management").get(0).getId();
+        realm.admin().users().get(viewerId).roles().clientLevel(realmManagement)
+                .add(List.of(realm.admin().clients().get(realmManagement).roles().get("view-users").toRepresentation()));
 
         // Stores the representation of admin events too, so the test can check that no code is in them.
         RealmRepresentation details = new RealmRepresentation();
@@ -261,7 +267,7 @@ public class CentresAdminApiIT {
 
 
     @Test
-    @DisplayName("Given no token, an ordinary user or a realm admin, then 401, 403 and allowed")
+    @DisplayName("Given no token, an ordinary user, an admin of users only or a realm admin, then 401, 403, 403 and allowed")
     void onlyAgentsAndAdmins() throws Exception {
         assertEquals(401, send(null, "GET", "", null, null).statusCode());
         assertEquals(401, send(null, "POST", "/" + TILLEULS + "/code", HttpRequest.BodyPublishers.noBody(), null)
@@ -274,6 +280,14 @@ public class CentresAdminApiIT {
                 .statusCode());
         assertEquals(403, send(ordinary, "POST", "/import", HttpRequest.BodyPublishers.ofString("siret\n"), "text/csv")
                 .statusCode());
+
+        String viewer = token(USER_VIEWER);
+        HttpRequest users = HttpRequest.newBuilder(URI.create(serverUrl() + "/admin/realms/" + realm.getName() + "/users?max=1"))
+                .header("Authorization", "Bearer " + viewer).GET().build();
+        assertEquals(200, http.send(users, HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "the token does work for what its holder administers");
+        assertEquals(403, send(viewer, "GET", "", null, null).statusCode());
+        assertEquals(403, registerAs(viewer, VAL_DE_LOIRE, "AGR-37-1", List.of()).statusCode());
 
         String admin = masterAdmin.tokenManager().getAccessTokenString();
         HttpResponse<String> asAdmin = send(admin, "GET", "", null, null);
