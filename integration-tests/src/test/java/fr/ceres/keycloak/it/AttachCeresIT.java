@@ -63,6 +63,7 @@ class AttachCeresIT {
     private static final String TILLEULS_NAME = "CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS";
     private static final String VAL_DE_LOIRE = "52047381000015";
     private static final String NORMANDIE = "48915602600010";
+    private static final String OCCITANIE = "79034418800012";
     /** In the company register but never registered as a centre. */
     private static final String NOT_A_CENTRE = "13002526500013";
     private static final String WRONG_CODE = "0000-0000-0000";
@@ -270,4 +271,28 @@ class AttachCeresIT {
                 .toList();
     }
 
+
+    @Test
+    @Order(7)
+    @DisplayName("Given ten failed attempts on one SIRET by two people, then a third is locked out on it, even with the right code")
+    void perSiretLimit() throws Exception {
+        String code = letters().registerAndIssue(OCCITANIE);
+        for (String who : List.of("a", "b")) {
+            String email = "siret-" + who + "@occitanie.fr";
+            ActivatedAccounts.create(realm, email);
+            HttpAttachSession person = new HttpAttachSession(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                HttpResponse<String> refused = person.attach(OCCITANIE, WRONG_CODE);
+                assertFalse(HttpAttachSession.isCodeForTheApplication(refused));
+                assertFalse(refused.body().contains("réessayez après"), "the person's own limit is not reached yet");
+            }
+        }
+
+        ActivatedAccounts.create(realm, "siret-c@occitanie.fr");
+        HttpAttachSession third = new HttpAttachSession(realm.getBaseUrl()).signIn("siret-c@occitanie.fr", Applicant.PASSWORD);
+        HttpResponse<String> locked = third.attach(OCCITANIE, code);
+        assertFalse(HttpAttachSession.isCodeForTheApplication(locked), "a locked SIRET redeems nothing");
+        assertTrue(third.pageAfter(locked).contains("réessayez après"), third.pageAfter(locked));
+        assertTrue(gestionnaires(OCCITANIE).isEmpty());
+    }
 }

@@ -59,8 +59,14 @@ public final class HttpAttachSession {
 
     /** Sends the attach form; returns where Keycloak sends the browser next. */
     public HttpResponse<String> attach(String siret, String code) throws IOException, InterruptedException {
-        return post(attachAction, "siret=" + CeresAuthorization.encode(siret) + "&code=" + CeresAuthorization.encode(code)
-                + "&attach=");
+        HttpResponse<String> response = post(attachAction, "siret=" + CeresAuthorization.encode(siret)
+                + "&code=" + CeresAuthorization.encode(code) + "&attach=");
+        // A refused attempt shows the form again, with the action of the next attempt.
+        Matcher form = FORM_ACTION.matcher(response.body());
+        if (form.find() && form.group(1).equals("ceres-attach-form")) {
+            attachAction = unescape(form.group(2));
+        }
+        return response;
     }
 
     /** Whether the answer is the redirect to the application with an authorization code. */
