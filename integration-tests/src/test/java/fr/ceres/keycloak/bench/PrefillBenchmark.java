@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.common.Version;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -94,14 +92,7 @@ class PrefillBenchmark {
             concurrent.add(load(lookup, clients, MEASURED));
         }
 
-        StringBuilder report = new StringBuilder()
-                .append("SIRET pre-fill benchmark: GET /realms/mes-demarches/company-register/{siret}\n")
-                .append(String.format("date      %s%n", OffsetDateTime.now().withNano(0)))
-                .append(String.format("machine   %d CPUs (nproc), %s, %s %s %s%n", Runtime.getRuntime().availableProcessors(),
-                        cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")))
-                .append(String.format("load      %s (/proc/loadavg at the end; counts this run's own Keycloak and test JVM too)%n", loadAverage()))
-                .append(String.format("java      %s (%s), test JVM; server: Keycloak %s, distribution mode, dev-mem%n",
-                        System.getProperty("java.version"), System.getProperty("java.vendor"), Version.VERSION))
+        StringBuilder report = BenchReport.start("SIRET pre-fill benchmark: GET /realms/mes-demarches/company-register/{siret}")
                 .append(String.format("register  recherche-entreprises -> stub %s, %d ms per answer%n", StubRegister.BASE_URL, StubRegister.DELAY_MS))
                 .append("client    java.net.http.HttpClient, HTTP/1.1 keep-alive, loopback\n\n")
                 .append(String.format("(a) %d concurrent lookups of uncached SIRET %s (released together by a latch)%n",
@@ -199,23 +190,6 @@ class PrefillBenchmark {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String cpuModel() {
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(line -> line.startsWith("model name")).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        } catch (IOException | RuntimeException e) {
-            return "unknown CPU";
-        }
-    }
-
     /** The concurrent lookups' answers, and the time from their release to the last answer (ns). */
     private record Burst(List<HttpResponse<String>> responses, long nanos) {
     }
@@ -227,13 +201,8 @@ class PrefillBenchmark {
             long[] sorted = latencies.clone();
             Arrays.sort(sorted);
             return String.format("    %7d  %8d  %6d  %8.2f  %8.2f  %8.2f  %8.2f  %6.0f%n", clients, sorted.length, failed,
-                    ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)),
+                    ms(BenchReport.percentile(sorted, 50)), ms(BenchReport.percentile(sorted, 90)), ms(BenchReport.percentile(sorted, 99)),
                     ms(sorted[sorted.length - 1]), sorted.length / (wallNanos / 1e9));
-        }
-
-        /** Nearest rank: the smallest latency that at least p % of the requests did not exceed. */
-        private static long percentile(long[] sorted, int p) {
-            return sorted[(int) Math.ceil(p / 100.0 * sorted.length) - 1];
         }
 
         private static double ms(long nanos) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.OrganizationResource;
-import org.keycloak.common.Version;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -114,14 +112,7 @@ class TokenIssuanceBenchmark {
 
         Stats on = Stats.of(with);
         Stats off = Stats.of(without);
-        StringBuilder report = new StringBuilder()
-                .append("Token issuance benchmark: refresh_token grant for client ceres, with and without ceres-habilitations-mapper\n")
-                .append(String.format("date      %s%n", OffsetDateTime.now().withNano(0)))
-                .append(String.format("machine   %d CPUs (nproc), %s, %s %s %s%n", Runtime.getRuntime().availableProcessors(),
-                        cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch")))
-                .append(String.format("load      %s (/proc/loadavg at the end; counts this run's own Keycloak and test JVM too)%n", loadAverage()))
-                .append(String.format("java      %s (%s), test JVM; server: Keycloak %s, distribution mode, dev-mem%n",
-                        System.getProperty("java.version"), System.getProperty("java.vendor"), Version.VERSION))
+        StringBuilder report = BenchReport.start("Token issuance benchmark: refresh_token grant for client ceres, with and without ceres-habilitations-mapper")
                 .append("client    java.net.http.HttpClient, HTTP/1.1 keep-alive, loopback, one client, sequential\n")
                 .append(String.format("user      3 habilitations: gestionnaire %s, centre-agree %s and %s (1 Organization, 3 groups)%n",
                         CENTRE, SITES[0], SITES[1]))
@@ -303,34 +294,12 @@ class TokenIssuanceBenchmark {
         static Stats of(List<Phase> phases) {
             long[] all = phases.stream().flatMapToLong(p -> Arrays.stream(p.latencies())).sorted().toArray();
             double bytes = phases.stream().flatMapToLong(p -> Arrays.stream(p.tokenBytes())).average().orElse(0);
-            return new Stats(all.length, percentile(all, 50) / 1e6, percentile(all, 90) / 1e6, percentile(all, 99) / 1e6,
+            return new Stats(all.length, BenchReport.percentile(all, 50) / 1e6, BenchReport.percentile(all, 90) / 1e6, BenchReport.percentile(all, 99) / 1e6,
                     Arrays.stream(all).average().orElse(0) / 1e6, bytes);
         }
 
         String line(String label) {
             return String.format("%s     %9d  %7.3f  %7.3f  %7.3f  %7.3f   %6.0f%n", label, count, p50, p90, p99, mean, tokenBytes);
-        }
-
-        /** Nearest rank: the smallest latency that at least p % of the refreshes did not exceed. */
-        private static long percentile(long[] sorted, int p) {
-            return sorted[(int) Math.ceil(p / 100.0 * sorted.length) - 1];
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String cpuModel() {
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(line -> line.startsWith("model name")).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        } catch (IOException | RuntimeException e) {
-            return "unknown CPU";
         }
     }
 }
