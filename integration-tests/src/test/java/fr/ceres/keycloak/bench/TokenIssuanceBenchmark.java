@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,13 +23,8 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
-import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -49,18 +43,13 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * writes its figures to {@code target/benchmark/token-issuance.txt}.
  *
  * <p>The person holds three habilitations (gestionnaire of the centre, centre agréé on two linked
- * sites), set up as an administrator would in the admin console: one Organization, three
- * organization groups carrying the client roles of {@code ceres}. Their first tokens come from a
+ * sites: {@link BenchCentre}). Their first tokens come from a
  * password grant, which the realm does not allow for {@code ceres}: the benchmark turns it on for
  * its own (throw-away) realm; only refreshes are timed.
  */
 @KeycloakIntegrationTest(config = BenchServerConfig.class)
 class TokenIssuanceBenchmark {
 
-    private static final String CENTRE = "73282932000074";
-    private static final String[] SITES = {"73282932000108", "73282932000116"};
-    private static final String EMAIL = "bench@tilleuls.fr";
-    private static final String PASSWORD = "Formation-2026";
     private static final String MAPPER_TYPE = "ceres-habilitations-mapper";
     private static final String CLAIM = "ceres_habilitations";
 
@@ -93,7 +82,7 @@ class TokenIssuanceBenchmark {
         ceres.update(client);
         ProtocolMapperRepresentation mapper = ceres.getProtocolMappers().getMappers().stream()
                 .filter(m -> MAPPER_TYPE.equals(m.getProtocolMapper())).findFirst().orElseThrow();
-        habilitatedUser(client.getId());
+        new BenchCentre(realm.admin()).gestionnaire();
 
         Refresher refresher = new Refresher(secret, passwordGrant(secret));
         Phase warmUp = refresher.run(true, GLOBAL_WARM_UP);
@@ -115,7 +104,7 @@ class TokenIssuanceBenchmark {
         StringBuilder report = BenchReport.start("Token issuance benchmark: refresh_token grant for client ceres, with and without ceres-habilitations-mapper")
                 .append("client    java.net.http.HttpClient, HTTP/1.1 keep-alive, loopback, one client, sequential\n")
                 .append(String.format("user      3 habilitations: gestionnaire %s, centre-agree %s and %s (1 Organization, 3 groups)%n",
-                        CENTRE, SITES[0], SITES[1]))
+                        BenchCentre.SIRET, BenchCentre.SITES[0], BenchCentre.SITES[1]))
                 .append("each refresh: scope openid, issues access + ID + refresh tokens; the mapper writes the claim\n")
                 .append("          into access and ID tokens (as realm-export.json configures it)\n")
                 .append(String.format("runs      %d refreshes warm-up, then %d pairs of phases in ABBA order (with/without, without/with, ...),%n",
@@ -162,59 +151,9 @@ class TokenIssuanceBenchmark {
         return mapper;
     }
 
-    /** The person, their centre, and three organization groups (habilitations) carrying ceres's client roles. */
-    private void habilitatedUser(String ceresUuid) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(EMAIL);
-        user.setEmail(EMAIL);
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        user.setFirstName("Camille");
-        user.setLastName("Durand");
-        user.setAttributes(Map.of("siret", List.of(CENTRE), "civilite", List.of("madame"),
-                "telephone", List.of("+33612345678"), "raisonSociale", List.of("LES TILLEULS"),
-                "adresse", List.of("14 RUE DES TILLEULS"), "commune", List.of("92100 BOULOGNE-BILLANCOURT")));
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(PASSWORD);
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        String userId;
-        try (Response response = realm.admin().users().create(user)) {
-            userId = CreatedResponseUtil.getCreatedId(response);
-        }
-
-        OrganizationRepresentation organization = new OrganizationRepresentation();
-        organization.setName("CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS");
-        organization.setAlias(CENTRE);
-        organization.setEnabled(true);
-        OrganizationResource centre;
-        try (Response response = realm.admin().organizations().create(organization)) {
-            centre = realm.admin().organizations().get(CreatedResponseUtil.getCreatedId(response));
-        }
-        centre.members().addMember(userId).close();
-        habilitation(centre, ceresUuid, userId, CENTRE, "gestionnaire");
-        for (String site : SITES) {
-            habilitation(centre, ceresUuid, userId, site, "centre-agree");
-        }
-    }
-
-    private void habilitation(OrganizationResource centre, String ceresUuid, String userId, String siret, String role) {
-        GroupRepresentation group = new GroupRepresentation();
-        group.setName(role + " " + siret);
-        group.setAttributes(Map.of("ceres.siret", List.of(siret), "ceres.role", List.of(role)));
-        String groupId;
-        try (Response response = centre.groups().addTopLevelGroup(group)) {
-            groupId = CreatedResponseUtil.getCreatedId(response);
-        }
-        centre.groups().group(groupId).roles().clientLevel(ceresUuid)
-                .add(List.of(realm.admin().clients().get(ceresUuid).roles().get(role).toRepresentation()));
-        centre.groups().group(groupId).addMember(userId);
-    }
-
     private String passwordGrant(String secret) throws IOException, InterruptedException {
         HttpResponse<String> response = token("grant_type=password&scope=openid&client_id=ceres&client_secret=" + encode(secret)
-                + "&username=" + encode(EMAIL) + "&password=" + encode(PASSWORD));
+                + "&username=" + encode(BenchCentre.EMAIL) + "&password=" + encode(BenchCentre.PASSWORD));
         if (response.statusCode() != 200) {
             throw new AssertionError("password grant answered " + response.statusCode() + ": " + response.body());
         }
@@ -272,7 +211,7 @@ class TokenIssuanceBenchmark {
 
         private static boolean claimAsExpected(String jwt, boolean mapperOn) throws IOException {
             JsonNode claim = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).get(CLAIM);
-            return mapperOn ? claim != null && claim.isArray() && claim.size() == 1 + SITES.length : claim == null;
+            return mapperOn ? claim != null && claim.isArray() && claim.size() == 1 + BenchCentre.SITES.length : claim == null;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
@@ -51,9 +54,10 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  * browser. Each test uses its own people and, where it needs a fresh code, its own centre. The
  * order only matters for "already activated", which needs the centre activated by the first test.
  *
- * <p>Not covered here: an expired code. Its lifetime is a server option and cannot be shortened on
- * a running server; the store's and the page's unit tests cover it (ActivationCodeStoreTest,
- * RefusalTest).
+ * <p>An expired code is reached by moving the server's clock (Keycloak's {@code Time}) a year and a
+ * day on with the test framework's time offset ({@link InjectTimeOffSet}): the code keeps its real
+ * lifetime (option {@code code-lifetime-days}, 365 by default) and the server really decides it
+ * has expired. That test runs last, as the moved clock also ages everything else the server holds.
  */
 @KeycloakIntegrationTest(config = CeresServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -64,6 +68,7 @@ class AttachCeresIT {
     private static final String VAL_DE_LOIRE = "52047381000015";
     private static final String NORMANDIE = "48915602600010";
     private static final String OCCITANIE = "79034418800012";
+    private static final String AQUITAINE = "81273055400019";
     /** In the company register but never registered as a centre. */
     private static final String NOT_A_CENTRE = "13002526500013";
     private static final String WRONG_CODE = "0000-0000-0000";
@@ -82,6 +87,10 @@ class AttachCeresIT {
     /** The master realm's administrator: may use the agents' API like a DREETS agent. */
     @InjectAdminClient
     Keycloak admin;
+
+    /** Keycloak's clock on the server, moved only by the expired-code test and put back after it by the framework. */
+    @InjectTimeOffSet
+    TimeOffSet timeOffSet;
 
     private final Screenshots screenshots = new Screenshots("attach");
 
@@ -294,5 +303,32 @@ class AttachCeresIT {
         assertFalse(HttpAttachSession.isCodeForTheApplication(locked), "a locked SIRET redeems nothing");
         assertTrue(third.pageAfter(locked).contains("réessayez après"), third.pageAfter(locked));
         assertTrue(gestionnaires(OCCITANIE).isEmpty());
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("Given a code past its expiry, then the attach page says it expired and to ask the DREETS, the agent sees code-expire, and a re-issued code attaches")
+    void expiredCodeIsRefused() throws Exception {
+        String code = letters().registerAndIssue(AQUITAINE);
+        ActivatedAccounts.create(realm, "expire@aquitaine.fr");
+        CeresAuthorization ceres = authorization();
+
+        // One day past the default lifetime of 365 days: the server's clock, not the code, moves.
+        timeOffSet.set(Duration.ofDays(366));
+
+        ceres.open("").logIn("expire@aquitaine.fr", Applicant.PASSWORD);
+        AttachPage page = new AttachPage(browser.driver());
+        assertTrue(page.isShown(), "attach page: " + browser.driver().getCurrentUrl());
+        page.attach(AQUITAINE, code);
+        assertTrue(page.text().contains("Ce code d'activation a expiré : demandez-en un nouveau à votre DREETS."),
+                page.text());
+        screenshots.take(browser.driver(), "07-expired-code");
+        assertTrue(gestionnaires(AQUITAINE).isEmpty(), "an expired code grants nothing");
+        assertEquals("code-expire", letters().centre(AQUITAINE).get("etat").asText(), "what the agent sees");
+
+        String reissued = letters().registerAndIssue(AQUITAINE);
+        page.attach(AQUITAINE, reissued);
+        assertTrue(ceres.callbackParam("code").isPresent(), "back to Ceres: " + browser.driver().getCurrentUrl());
+        assertEquals(List.of("expire@aquitaine.fr"), gestionnaires(AQUITAINE));
     }
 }

@@ -18,6 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -28,8 +33,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
+import fr.ceres.keycloak.it.support.HttpAttachSession;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,6 +79,9 @@ public class CentresAdminApiIT {
     private static final String VAL_DE_LOIRE = "52047381000015";
     private static final String CLOSED = "38452107600016";
     private static final String UNKNOWN = "99999999900017";
+    /** For the concurrent issues only. */
+    private static final String ALSACE = "53710284000015";
+    private static final int CONCURRENT_ISSUES = 8;
 
     @InjectRealm(fromJson = "/realm-export.json")
     ManagedRealm realm;
@@ -198,6 +210,12 @@ public class CentresAdminApiIT {
         assertTrue(letter.contains(TILLEULS), letter);
         assertTrue(letter.contains("LES TILLEULS"), letter); // the name wraps inside the envelope window
         String code = code(letter);
+        String portal = portalLink(first.body());
+        assertEquals(realm.getBaseUrl() + "/ceres-portal/", portal, "no portal-url option: the realm's portal page");
+        HttpResponse<String> portalPage = http.send(HttpRequest.newBuilder(URI.create(portal)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(portalPage.statusCode() == 200 || portalPage.statusCode() == 302 || portalPage.statusCode() == 303,
+                "the printed address is served: " + portalPage.statusCode());
 
         JsonNode centre = JSON.readTree(send(token, "GET", "/" + TILLEULS, null, null).body());
         assertEquals("en-attente-activation", centre.get("etat").asText());
@@ -265,6 +283,69 @@ public class CentresAdminApiIT {
         assertTrue(adminEvents().contains("ceres/centres/import"));
     }
 
+
+    @Test
+    @DisplayName("Given " + CONCURRENT_ISSUES + " requests issuing a code for one centre at the same instant, then each gets its letter or a French 409, and of the letters' codes exactly one works")
+    void concurrentIssues() throws Exception {
+        ensureRegistered(ALSACE);
+        String token = agentToken();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_ISSUES);
+        List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        int conflicts = 0;
+        try {
+            for (int i = 0; i < CONCURRENT_ISSUES; i++) {
+                Callable<HttpResponse<byte[]>> request = () -> {
+                    start.await();
+                    return issue(token, ALSACE);
+                };
+                answers.add(pool.submit(request));
+            }
+            long began = System.nanoTime();
+            start.countDown();
+            for (Future<HttpResponse<byte[]>> answer : answers) {
+                HttpResponse<byte[]> response = answer.get();
+                String body = new String(response.body(), StandardCharsets.UTF_8);
+                if (response.statusCode() == 200) {
+                    codes.add(code(pdfText(response.body())));
+                } else {
+                    assertEquals(409, response.statusCode(), body);
+                    JsonNode error = JSON.readTree(body);
+                    assertEquals("concurrent_issue", error.get("error").asText(), body);
+                    assertTrue(error.get("error_description").asText().startsWith("Un autre code vient d'être émis"
+                            + " pour ce centre au même instant"), body);
+                    assertEquals(ALSACE, error.get("siret").asText(), body);
+                    conflicts++;
+                }
+            }
+            System.out.printf("CentresAdminApiIT: %d concurrent issues in %d ms: %d letters, %d conflicts (409)%n",
+                    CONCURRENT_ISSUES, (System.nanoTime() - began) / 1_000_000, codes.size(), conflicts);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertFalse(codes.isEmpty(), "at least one letter");
+        assertEquals("en-attente-activation",
+                JSON.readTree(send(agentToken(), "GET", "/" + ALSACE, null, null).body()).get("etat").asText());
+
+        // Each letter's code typed by its own person: until the live one, each is refused as wrong (voided by a
+        // later issue); the live one makes its person gestionnaire; after it, the centre is active.
+        int redeemed = 0;
+        for (int i = 0; i < codes.size(); i++) {
+            String email = "lettre-" + i + "@alsace.fr";
+            ActivatedAccounts.create(realm, email);
+            HttpAttachSession person = new HttpAttachSession(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
+            HttpResponse<String> answer = person.attach(ALSACE, codes.get(i));
+            if (HttpAttachSession.isCodeForTheApplication(answer)) {
+                redeemed++;
+            } else {
+                String page = person.pageAfter(answer);
+                assertTrue(redeemed == 0 ? page.contains("Ce code d'activation ne correspond pas à ce SIRET")
+                        : page.contains("a déjà été activé"), page);
+            }
+        }
+        assertEquals(1, redeemed, "exactly one of " + codes.size() + " letters' codes works");
+    }
 
     @Test
     @DisplayName("Given no token, an ordinary user, an admin of users only or a realm admin, then 401, 403, 403 and allowed")
@@ -403,6 +484,15 @@ public class CentresAdminApiIT {
         assertNotNull(pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
+        }
+    }
+
+    /** The letter's one link: the portal address, as a reader clicking it in the PDF gets it. */
+    private static String portalLink(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<PDAnnotation> annotations = document.getPage(0).getAnnotations();
+            assertEquals(1, annotations.size());
+            return ((PDActionURI) ((PDAnnotationLink) annotations.get(0)).getAction()).getURI();
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,6 +25,8 @@ public final class CentreLetters {
     /** The code as printed: three groups of four characters of Crockford's base 32. */
     private static final Pattern CODE = Pattern.compile(
             "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String centresUrl;
@@ -64,6 +68,16 @@ public final class CentreLetters {
             }
             return code.group();
         }
+    }
+
+    /** The centre as the agents' API shows it ({@code GET …/ceres/centres/{siret}}). */
+    public JsonNode centre(String siret) throws IOException, InterruptedException {
+        HttpResponse<String> centre = http.send(request(centresUrl + "/" + siret).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (centre.statusCode() != 200) {
+            throw new AssertionError("reading " + siret + ": " + centre.statusCode() + " " + centre.body());
+        }
+        return JSON.readTree(centre.body());
     }
 
     private HttpRequest.Builder request(String url) {

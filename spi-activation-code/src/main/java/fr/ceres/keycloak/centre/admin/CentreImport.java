@@ -30,9 +30,24 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * re-issuing was not asked for. The answer is the ZIP of letters plus {@code rapport.csv}.
  *
  * <p>An existing centre is not modified by the file: its approval reference and linked sites stay as registered.
- * All rows run in the request's one transaction, so the codes in the ZIP are exactly the ones committed.
+ * All rows run in the request's one transaction, so the codes in the ZIP are exactly the ones committed. For the
+ * same reason, when another request registers or issues for one of the file's centres at the same instant, the
+ * import stops with a {@link Conflict}: the database refused one write, the whole transaction rolls back, and no
+ * letter goes out whose code would not exist.
  */
 final class CentreImport {
+
+    /** What became of an import: the ZIP, or a conflict that rolled all of it back. */
+    sealed interface Result {
+    }
+
+    /** The ZIP's bytes: one letter per issued code, plus {@code rapport.csv}. */
+    record Archive(byte[] zip) implements Result {
+    }
+
+    /** Nothing of the import was kept; the agent runs it again. */
+    record Conflict(ApiError error) implements Result {
+    }
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy")
             .withZone(ZoneId.of("Europe/Paris"));
@@ -52,8 +67,7 @@ final class CentreImport {
         this.adminEvent = adminEvent;
     }
 
-    /** The ZIP's bytes. */
-    byte[] run(List<CentreCsvRow> rows, boolean reissue) {
+    Result run(List<CentreCsvRow> rows, boolean reissue) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<ReportLine> report = new ArrayList<>(rows.size());
         int registered = 0;
@@ -78,6 +92,9 @@ final class CentreImport {
                         report.add(ReportLine.rejected(row, refused.error().description()));
                         continue;
                     }
+                    if (result instanceof CentreRegistration.Conflict) {
+                        return conflict(siret);
+                    }
                     centre = ((CentreRegistration.Registered) result).centre();
                     events.registered(centre, issuer.status(centre));
                     registered++;
@@ -87,7 +104,11 @@ final class CentreImport {
                     report.add(ReportLine.alreadyIssued(row, alreadyIssuedReason(status)));
                     continue;
                 }
-                archive.addLetter(siret.value(), issuer.issue(centre));
+                CodeIssuer.Result issued = issuer.issue(centre);
+                if (issued instanceof CodeIssuer.Conflict) {
+                    return conflict(siret);
+                }
+                archive.addLetter(siret.value(), ((CodeIssuer.Issued) issued).letter());
                 report.add(ReportLine.issued(row));
             }
             archive.addReport(report);
@@ -97,7 +118,13 @@ final class CentreImport {
             throw new UncheckedIOException("Could not write the letters archive", e);
         }
         summary(rows.size(), registered, report, reissue);
-        return out.toByteArray();
+        return new Archive(out.toByteArray());
+    }
+
+    private static Conflict conflict(Siret siret) {
+        return new Conflict(new ApiError(409, "concurrent_import", "Une autre demande a enregistré le centre "
+                + siret.value() + " ou lui a émis un code au même instant : rien de ce fichier n'a été enregistré."
+                + " Relancez l'import.", Map.of("siret", siret.value())));
     }
 
     private void summary(int rows, int registered, List<ReportLine> report, boolean reissue) {

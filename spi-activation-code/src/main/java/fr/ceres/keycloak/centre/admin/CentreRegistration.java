@@ -30,6 +30,13 @@ final class CentreRegistration {
     record Refused(ApiError error) implements Result {
     }
 
+    /**
+     * Another request registered the same SIRET at the same moment: the database refused this one and the request's
+     * transaction is marked to roll back, so nothing more may be written in it (a bulk import must stop).
+     */
+    record Conflict(ApiError error) implements Result {
+    }
+
     private final KeycloakSession session;
     private final Centres centres;
 
@@ -56,8 +63,12 @@ final class CentreRegistration {
         try {
             return new Registered(centres.register(found.establishment(), siret, referenceAgrement, sitesLies));
         } catch (ModelDuplicateException e) {
-            // Another request registered it between our check and now.
-            return refused(409, "centre_exists", "ce centre est déjà enregistré", siret);
+            // Another request registered it between our check and now. The failed flush has doomed the transaction
+            // (Hibernate marks the JTA transaction for rollback): tell Keycloak's transaction manager so the request
+            // ends in a clean rollback.
+            session.getTransactionManager().setRollbackOnly();
+            return new Conflict(new ApiError(409, "centre_exists", "Ce centre vient d'être enregistré par une autre"
+                    + " demande.", Map.of("siret", siret.value())));
         }
     }
 

@@ -44,7 +44,8 @@ import org.keycloak.util.JsonSerialization;
  *   <li>{@code POST /} — register a centre: {@code {"siret","referenceAgrement","sitesLies":[…]}} → 201 + JSON;</li>
  *   <li>{@code GET /?search=&first=&max=} — centres by SIRET prefix or name, with their state;</li>
  *   <li>{@code GET /{siret}} — one centre;</li>
- *   <li>{@code POST /{siret}/code} — issue (or re-issue) its code → the letter, {@code application/pdf};</li>
+ *   <li>{@code POST /{siret}/code} — issue (or re-issue) its code → the letter, {@code application/pdf}; 409
+ *       {@code concurrent_issue} when another request issued one for the same centre at the same instant;</li>
  *   <li>{@code POST /import?reissue=false} — a CSV of centres → a ZIP of letters plus {@code rapport.csv}.</li>
  * </ul>
  * Bad input is a 4xx with {@code {"error","error_description"}} (French), never a 500.
@@ -119,6 +120,9 @@ public final class CentresResource {
         if (result instanceof CentreRegistration.Refused refused) {
             return refused.error().toResponse();
         }
+        if (result instanceof CentreRegistration.Conflict conflict) {
+            return conflict.error().toResponse();
+        }
         Centre centre = ((CentreRegistration.Registered) result).centre();
         CentreCodeStatus status = issuer.status(centre);
         events.registered(centre, status);
@@ -163,12 +167,18 @@ public final class CentresResource {
     @Path("{siret}/code")
     @Produces({PDF, MediaType.APPLICATION_JSON})
     public Response issueCode(@PathParam("siret") String siretText) {
-        return withCentre(siretText, centre -> Response.ok(issuer.issue(centre), PDF)
-                .header("Content-Disposition",
-                        "attachment; filename=\"" + BulkLetterArchive.fileName(centre.siret().value()) + "\"")
-                // The letter holds the code: no cache anywhere may keep it.
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build());
+        return withCentre(siretText, centre -> {
+            CodeIssuer.Result result = issuer.issue(centre);
+            if (result instanceof CodeIssuer.Conflict conflict) {
+                return conflict.error().toResponse();
+            }
+            return Response.ok(((CodeIssuer.Issued) result).letter(), PDF)
+                    .header("Content-Disposition",
+                            "attachment; filename=\"" + BulkLetterArchive.fileName(centre.siret().value()) + "\"")
+                    // The letter holds the code: no cache anywhere may keep it.
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
+        });
     }
 
     @POST
@@ -197,7 +207,11 @@ public final class CentresResource {
             return new ApiError(400, "invalid_csv", "Le fichier n'a pas pu être lu en entier : envoyez-le de nouveau.")
                     .toResponse();
         }
-        return Response.ok(bulk.run(rows, reissue), ZIP)
+        CentreImport.Result result = bulk.run(rows, reissue);
+        if (result instanceof CentreImport.Conflict conflict) {
+            return conflict.error().toResponse();
+        }
+        return Response.ok(((CentreImport.Archive) result).zip(), ZIP)
                 .header("Content-Disposition", "attachment; filename=\"lettres-centres.zip\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();

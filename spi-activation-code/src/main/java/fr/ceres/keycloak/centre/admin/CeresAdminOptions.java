@@ -9,7 +9,7 @@ import org.keycloak.Config;
  * ({@code --spi-admin-realm-restapi-extension--ceres--<option>}).
  *
  * @param codeLifetimeDays how long an issued activation code stays valid
- * @param portalUrl        the portal address printed in letters; empty: the realm's account console
+ * @param portalUrl        the portal address printed in letters; empty: the realm's portal page ({@code /realms/{realm}/ceres-portal/})
  * @param helpLine         the assistance phone number printed in letters
  * @param letterPlace      the town letters are written from
  */

@@ -64,8 +64,8 @@ public final class CeresAdminResourceProviderFactory
                 .property()
                 .name(CeresAdminOptions.PORTAL_URL)
                 .type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Portal address printed in the letters. Unset: the realm's account console, as reached"
-                        + " by the agent's request.")
+                .helpText("Portal address printed in the letters. Unset: the realm's portal page"
+                        + " (/realms/{realm}/ceres-portal/), as reached by the agent's request.")
                 .add()
                 .property()
                 .name(CeresAdminOptions.HELP_LINE)
@@ -87,7 +87,7 @@ public final class CeresAdminResourceProviderFactory
         Map<String, String> info = new LinkedHashMap<>();
         info.put("version", ProviderVersion.of(getClass()));
         info.put(CeresAdminOptions.CODE_LIFETIME_DAYS, Integer.toString(options.codeLifetimeDays()));
-        info.put(CeresAdminOptions.PORTAL_URL, options.portalUrl().orElse("(account console)"));
+        info.put(CeresAdminOptions.PORTAL_URL, options.portalUrl().orElse("(the realm's portal page)"));
         info.put(CeresAdminOptions.HELP_LINE, options.helpLine());
         info.put(CeresAdminOptions.LETTER_PLACE, options.letterPlace());
         return info;

@@ -1,5 +1,6 @@
 package fr.ceres.keycloak.centre.admin;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,12 +14,14 @@ import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
 import fr.ceres.keycloak.centre.letter.ActivationLetter;
 import fr.ceres.keycloak.centre.letter.LetterContent;
+import fr.ceres.keycloak.centre.portal.PortalResourceFactory;
+import org.keycloak.common.util.KeycloakUriBuilder;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.Urls;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
@@ -29,6 +32,18 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * one; its representation says when the code expires, never what it is.
  */
 final class CodeIssuer {
+
+    /** What became of an issue: the letter, or a conflict with a concurrent issue. */
+    sealed interface Result {
+    }
+
+    /** The code was issued; {@code letter} is the PDF that carries it. */
+    record Issued(byte[] letter) implements Result {
+    }
+
+    /** Another request issued a code for the centre at the same instant; this request's transaction rolls back. */
+    record Conflict(ApiError error) implements Result {
+    }
 
     /** The ministry's letters are dated in metropolitan France. */
     private static final ZoneId LETTER_ZONE = ZoneId.of("Europe/Paris");
@@ -57,13 +72,30 @@ final class CodeIssuer {
         return store.status(realm.getId(), centre.siret(), Time.currentTimeMillis());
     }
 
-    /** A new code for the centre, voiding its pending one, and the letter carrying it (PDF bytes). */
-    byte[] issue(Centre centre) {
+    /**
+     * A new code for the centre, voiding its pending one, and the letter carrying it; or, when another request issued
+     * a code for the same centre at the same instant, a {@link Conflict}: the database's one-live-code key refused
+     * this one, and the request's transaction is marked to roll back, so nothing of it is kept and nothing more may
+     * be written in it.
+     */
+    Result issue(Centre centre) {
         long now = Time.currentTimeMillis();
         CentreCodeStatus before = store.status(realm.getId(), centre.siret(), now);
         boolean replacesPending = before.codeExpiresAt().isPresent();
         long expiresAt = Instant.ofEpochMilli(now).plus(options.codeLifetimeDays(), ChronoUnit.DAYS).toEpochMilli();
-        ActivationCode code = store.issue(realm.getId(), centre.siret(), access.user().getId(), now, expiresAt);
+        ActivationCode code;
+        try {
+            code = store.issue(realm.getId(), centre.siret(), access.user().getId(), now, expiresAt);
+        } catch (ModelDuplicateException e) {
+            // The store flushes its insert, so the LIVE_KEY violation surfaces here, converted by Keycloak's entity
+            // manager (EntityManagerProxy) from Hibernate's ConstraintViolationException. Hibernate has already
+            // marked the JTA transaction for rollback; saying it to Keycloak's transaction manager too makes the
+            // end of the request roll back cleanly instead of trying to commit a dead transaction.
+            session.getTransactionManager().setRollbackOnly();
+            return new Conflict(new ApiError(409, "concurrent_issue", "Un autre code vient d'être émis pour ce centre"
+                    + " au même instant : celui-ci n'a pas été enregistré. Consultez l'état du centre avant d'en"
+                    + " émettre un nouveau.", Map.of("siret", centre.siret().value())));
+        }
 
         byte[] pdf = letter.generate(new LetterContent(centre.raisonSociale(), centre.adresse(), centre.commune(),
                 centre.siret().value(), code.grouped(), portalUrl(), options.helpLine(), options.letterPlace(),
@@ -79,12 +111,21 @@ final class CodeIssuer {
                 .resourcePath("ceres", "centres", centre.siret().value(), "code")
                 .representation(representation)
                 .success();
-        return pdf;
+        return new Issued(pdf);
     }
 
-    /** The portal printed in letters: the option, else this realm's account console as the agent reached it. */
+    /** The portal printed in letters: the option, else this realm's portal page as the agent reached Keycloak. */
     private String portalUrl() {
-        return options.portalUrl().orElseGet(() -> Urls.accountBase(session.getContext().getUri().getBaseUri())
-                .path("/").build(realm.getName()).toString());
+        return options.portalUrl().orElseGet(() -> portalPage(session.getContext().getUri().getBaseUri(), realm.getName()));
+    }
+
+    /**
+     * The portal page « Mes démarches » of the realm ({@code /realms/{realm}/ceres-portal/}): where the letter's reader
+     * creates an account and adds the démarche Ceres with the code (seed, « Rattacher le service Ceres »).
+     */
+    static String portalPage(URI baseUri, String realmName) {
+        // KeycloakUriBuilder, like Keycloak's Urls, but without needing a JAX-RS runtime (the unit test has none).
+        return KeycloakUriBuilder.fromUri(baseUri).path("realms/{realm}/" + PortalResourceFactory.PROVIDER_ID + "/")
+                .build(realmName).toString();
     }
 }

@@ -11,9 +11,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the attach page says for each redemption outcome. The expiry case is covered here and in
- * the store's tests: a code's lifetime cannot be shortened on a running server, so the end-to-end
- * test cannot reach it.
+ * What the attach page says for each redemption outcome. The expiry case is also covered end to end
+ * (AttachCeresIT, with the server's clock moved past the code's lifetime) and in the store's tests.
  */
 class RefusalTest {
 
