@@ -7,7 +7,28 @@
   Ceres "Créer mon compte" page: keycloak.v2's register.ftl, plus the "resend the activation link" button
   shown when the Ceres form action sets the attribute ceresPendingEmail (String: the email of an account
   that already awaits activation). That button posts this same form with ceresResend=true.
+  Sign-up from an invitation link (issue 4): the form action ceres-invitation-registration sets
+  ceresInvitationEmail (String: the invited address); the email field then shows it, read-only. The
+  server refuses any other address: this is only what the person sees.
 -->
+<#if ceresInvitationEmail?? && ceresInvitationEmail?has_content>
+    <#-- Keycloak's user-profile-commons.ftl renders every field through its macro inputTag: the email's is
+         replaced in that namespace, every other field keeps Keycloak's. -->
+    <#assign ceresProfileInputTag = userProfileCommons.inputTag>
+    <#assign inputTag = ceresInvitationInputTag in userProfileCommons>
+</#if>
+<#macro ceresInvitationInputTag attribute value>
+    <#if attribute.name == "email">
+        <span class="${properties.kcInputClass!}">
+            <input type="email" id="email" name="email" value="${ceresInvitationEmail}" class="${properties.kcInputClass!}"
+                   readonly aria-readonly="true" autocomplete="email" aria-describedby="ceres-invitation-email-help"
+                   aria-invalid="<#if messagesPerField.existsError('email')>true</#if>"/>
+        </span>
+        <div class="${properties.kcInputHelperTextAfterClass!}" id="ceres-invitation-email-help">${msg("ceresInvitationEmailFixedHelp")}</div>
+    <#else>
+        <@ceresProfileInputTag attribute=attribute value=value/>
+    </#if>
+</#macro>
 <@layout.registrationLayout displayMessage=messagesPerField.exists('global') displayRequiredFields=true; section>
 <!-- template: register.ftl (ceres) -->
 

@@ -83,7 +83,7 @@ class PortalPageIT {
     }
 
     @Test
-    @DisplayName("Given a person without habilitation, then « Ajoutez votre première démarche »; « Rattacher le service Ceres » with the letter's code brings the Ceres card, gestionnaire, with the gear")
+    @DisplayName("Given a person without habilitation, then « Ajoutez votre première démarche »; « Rattacher le service Ceres » with the letter's code brings the Ceres card, gestionnaire, with the gear to the centre's access page")
     void attachCeresFromThePortal() throws Exception {
         String code = new CentreLetters(realm.getBaseUrl(), () -> admin.tokenManager().getAccessTokenString())
                 .registerAndIssue(TILLEULS);
@@ -118,10 +118,10 @@ class PortalPageIT {
         assertTrue(page.contains("Accéder à Ceres"), page);
         assertFalse(page.contains("Ajoutez votre première démarche"), page);
         assertEquals("http://localhost:8081/", driver.findElement(By.id("ceres-portal-open")).getAttribute("href"));
-        WebElement gear = driver.findElement(By.id("ceres-portal-manage"));
+        // The gear « Gérer les accès »: the centre's access page (issue 4, InviteIT goes on from there).
+        WebElement gear = driver.findElement(By.id("ceres-portal-manage-" + TILLEULS));
         assertEquals("Gérer les accès", gear.getText().replace("⚙", "").trim());
-        assertEquals("true", gear.getAttribute("aria-disabled"));
-        assertTrue(gear.getAttribute("href").endsWith("#"), gear.getAttribute("href"));
+        assertEquals(portalUrl() + "acces/" + TILLEULS, gear.getAttribute("href"));
         screenshots.take(driver, "03-ceres-card");
 
         // « Se déconnecter »: Keycloak asks for confirmation (no ID token to hint with), then the

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
+import fr.ceres.keycloak.centre.portal.PortalUrls;
 import fr.ceres.keycloak.common.ProviderVersion;
 import fr.ceres.keycloak.siret.registration.PendingSignup;
 import org.keycloak.Config;
@@ -125,7 +126,7 @@ public final class SingleUseActivationLinkHandler extends AbstractActionTokenHan
                 .setAuthenticationSession(authSession)
                 .setUser(authSession.getAuthenticatedUser());
         return new ActivationPage.Builder(forms, state,
-                PortalUrl.of(tokenContext.getRealm(), tokenContext.getUriInfo()));
+                PortalUrls.portal(tokenContext.getUriInfo().getBaseUri(), tokenContext.getRealm().getName()).toString());
     }
 
     @Override

@@ -14,8 +14,7 @@ import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
 import fr.ceres.keycloak.centre.letter.ActivationLetter;
 import fr.ceres.keycloak.centre.letter.LetterContent;
-import fr.ceres.keycloak.centre.portal.PortalResourceFactory;
-import org.keycloak.common.util.KeycloakUriBuilder;
+import fr.ceres.keycloak.centre.portal.PortalUrls;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -124,8 +123,6 @@ final class CodeIssuer {
      * creates an account and adds the démarche Ceres with the code (seed, « Rattacher le service Ceres »).
      */
     static String portalPage(URI baseUri, String realmName) {
-        // KeycloakUriBuilder, like Keycloak's Urls, but without needing a JAX-RS runtime (the unit test has none).
-        return KeycloakUriBuilder.fromUri(baseUri).path("realms/{realm}/" + PortalResourceFactory.PROVIDER_ID + "/")
-                .build(realmName).toString();
+        return PortalUrls.portal(baseUri, realmName).toString();
     }
 }

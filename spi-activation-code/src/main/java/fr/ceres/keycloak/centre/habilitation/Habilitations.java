@@ -1,6 +1,10 @@
 package fr.ceres.keycloak.centre.habilitation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +12,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
@@ -55,10 +60,15 @@ public final class Habilitations {
      * The group is found by its attributes, not its name: the name is only a label that an
      * administrator may change in the admin console, while the attributes are what {@link #of}
      * reads, so looking up by them can never create a second group for the same habilitation.
+     *
+     * <p>Searched by one attribute, the role checked here: Keycloak 26.7's
+     * {@code searchGroupsByAttributes} puts every attribute's condition on one joined attribute row,
+     * so a search by two attributes never finds anything (issue 4: the second person given the same
+     * habilitation then failed on the group's duplicate name).
      */
     private Optional<GroupModel> groupOf(OrganizationModel centre, String siret, CeresRole role) {
-        return organizations.searchGroupsByAttributes(centre,
-                        Map.of(SIRET_ATTRIBUTE, siret, ROLE_ATTRIBUTE, role.id()), 0, 1)
+        return organizations.searchGroupsByAttributes(centre, Map.of(SIRET_ATTRIBUTE, siret), null, null)
+                .filter(group -> role.id().equals(group.getFirstAttribute(ROLE_ATTRIBUTE)))
                 .findFirst();
     }
 
@@ -89,6 +99,98 @@ public final class Habilitations {
                         .flatMap(group -> habilitation(centre, group).stream()))
                 .distinct()
                 .toList();
+    }
+
+    /** Whether the user holds that habilitation in that centre. */
+    public boolean holds(OrganizationModel centre, String siret, CeresRole role, UserModel user) {
+        return organizations.isMember(centre, user)
+                && groupOf(centre, siret, role).map(user::isMemberOf).orElse(false);
+    }
+
+    /**
+     * Everybody holding a habilitation in the centre, with what they hold there, by name then email:
+     * the members of the centre's habilitation groups (a centre has a handful of them).
+     */
+    public List<HabilitationHolder> holders(OrganizationModel centre) {
+        RealmModel realm = session.getContext().getRealm();
+        Map<String, UserModel> people = new HashMap<>();
+        Map<String, List<Habilitation>> held = new HashMap<>();
+        for (CeresRole role : CeresRole.values()) {
+            organizations.searchGroupsByAttributes(centre, Map.of(ROLE_ATTRIBUTE, role.id()), null, null)
+                    .forEach(group -> habilitation(centre, group).ifPresent(habilitation ->
+                            session.users().getGroupMembersStream(realm, group).forEach(user -> {
+                                people.putIfAbsent(user.getId(), user);
+                                held.computeIfAbsent(user.getId(), id -> new ArrayList<>()).add(habilitation);
+                            })));
+        }
+        return people.values().stream()
+                .map(user -> new HabilitationHolder(user, held.get(user.getId()).stream()
+                        .distinct()
+                        .sorted(Comparator.comparing(Habilitation::siret).thenComparing(Habilitation::role))
+                        .toList()))
+                .sorted(Comparator.comparing((HabilitationHolder h) -> lower(h.user().getLastName()))
+                        .thenComparing(h -> lower(h.user().getFirstName()))
+                        .thenComparing(h -> lower(h.user().getEmail())))
+                .toList();
+    }
+
+    /**
+     * Takes the habilitation from the user, unless it is the centre's last gestionnaire habilitation.
+     * The centre is locked first (see {@link CentreLock}), so concurrent revocations on any nodes cannot
+     * leave it without a gestionnaire. Someone left with no habilitation in the centre also leaves its
+     * Organization. Runs in the caller's transaction.
+     */
+    public HabilitationChange revoke(OrganizationModel centre, String siret, CeresRole role, UserModel user) {
+        CentreLock lock = new CentreLock(session);
+        lock.lock(centre);
+        return revokeLocked(lock, centre, siret, role, user);
+    }
+
+    /**
+     * Replaces one habilitation of the user by another (a new role, a new SIRET, or both) under the
+     * centre's lock: the new one is given first, then the old one taken, so a gestionnaire moved to
+     * another SIRET of the centre stays counted, and the last gestionnaire made centre agréé is refused
+     * with nothing changed. Runs in the caller's transaction.
+     */
+    public HabilitationChange change(OrganizationModel centre, UserModel user, String fromSiret, CeresRole fromRole,
+            String toSiret, CeresRole toRole) {
+        CentreLock lock = new CentreLock(session);
+        lock.lock(centre);
+        if (!holds(centre, fromSiret, fromRole, user)) {
+            return HabilitationChange.NOT_HELD;
+        }
+        if (fromSiret.equals(toSiret) && fromRole == toRole) {
+            return HabilitationChange.DONE;
+        }
+        if (fromRole == CeresRole.GESTIONNAIRE && toRole != CeresRole.GESTIONNAIRE
+                && lock.gestionnaireHabilitations(centre) <= 1) {
+            return HabilitationChange.LAST_GESTIONNAIRE;
+        }
+        grant(centre, toSiret, toRole, user);
+        return revokeLocked(lock, centre, fromSiret, fromRole, user);
+    }
+
+    private HabilitationChange revokeLocked(CentreLock lock, OrganizationModel centre, String siret, CeresRole role,
+            UserModel user) {
+        Optional<GroupModel> group = groupOf(centre, siret, role);
+        if (group.isEmpty() || !organizations.isMember(centre, user) || !user.isMemberOf(group.get())) {
+            return HabilitationChange.NOT_HELD;
+        }
+        if (role == CeresRole.GESTIONNAIRE && lock.gestionnaireHabilitations(centre) <= 1) {
+            return HabilitationChange.LAST_GESTIONNAIRE;
+        }
+        user.leaveGroup(group.get());
+        boolean holdsOthers = organizations.getOrganizationGroupsByMember(centre, user)
+                .anyMatch(other -> habilitation(centre, other).isPresent());
+        // Never for a managed member: Keycloak deletes the account of a managed member it removes.
+        if (!holdsOthers && !organizations.isManagedMember(centre, user)) {
+            organizations.removeMember(centre, user);
+        }
+        return HabilitationChange.DONE;
+    }
+
+    private static String lower(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
     }
 
     private static Optional<Habilitation> habilitation(OrganizationModel centre, GroupModel group) {

@@ -6,14 +6,16 @@ import org.keycloak.services.resource.RealmResourceProvider;
 final class PortalResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
+    private final PortalOptions options;
 
-    PortalResourceProvider(KeycloakSession session) {
+    PortalResourceProvider(KeycloakSession session, PortalOptions options) {
         this.session = session;
+        this.options = options;
     }
 
     @Override
     public Object getResource() {
-        return new PortalResource(session);
+        return new PortalResource(session, options);
     }
 
     @Override

@@ -2,6 +2,7 @@ package fr.ceres.keycloak.centre.code.jpa;
 
 import java.util.Map;
 
+import fr.ceres.keycloak.centre.access.jpa.InvitationStore;
 import fr.ceres.keycloak.common.ProviderVersion;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -41,6 +42,7 @@ public final class CeresEntityProviderFactory implements JpaEntityProviderFactor
                 AttemptPurge.schedule(factory);
             } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
                 ActivationCodeStore.of(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+                InvitationStore.of(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
             }
         });
     }

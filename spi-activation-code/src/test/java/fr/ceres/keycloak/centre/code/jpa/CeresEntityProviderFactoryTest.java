@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.ServiceLoader;
 
+import fr.ceres.keycloak.centre.access.jpa.CeresInvitationEntity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -23,10 +24,11 @@ class CeresEntityProviderFactoryTest {
     }
 
     @Test
-    @DisplayName("Given the provider, then it lists both entities and a changelog its class loader can read")
+    @DisplayName("Given the provider, then it lists the entities and a changelog its class loader can read")
     void provider() {
         JpaEntityProvider provider = new CeresEntityProviderFactory().create(null);
-        assertEquals(List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class), provider.getEntities());
+        assertEquals(List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class, CeresInvitationEntity.class),
+                provider.getEntities());
         assertNotNull(provider.getClass().getClassLoader().getResource(provider.getChangelogLocation()));
         assertEquals("DATABASECHANGELOG_CERES", JpaUtils.getCustomChangelogTableName(provider.getFactoryId()));
     }

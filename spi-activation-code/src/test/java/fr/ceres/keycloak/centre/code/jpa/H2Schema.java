@@ -22,8 +22,9 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
  * A private in-memory H2 database built the way Keycloak builds the bundle's tables: Liquibase
  * applies {@code META-INF/ceres-changelog.xml} into {@code DATABASECHANGELOG_CERES}; then Hibernate
  * maps the entities with {@code validate}, so a mapping that disagrees with the changelog fails.
+ * Public for the stores of other packages (invitations).
  */
-final class H2Schema implements AutoCloseable {
+public final class H2Schema implements AutoCloseable {
 
     static final String CHANGELOG_TABLE = "DATABASECHANGELOG_CERES";
 
@@ -32,7 +33,7 @@ final class H2Schema implements AutoCloseable {
     private final AtomicInteger codeUpdates = new AtomicInteger();
     private EntityManagerFactory emf;
 
-    H2Schema applyChangelog() {
+    public H2Schema applyChangelog() {
         try (Connection connection = connection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -47,7 +48,7 @@ final class H2Schema implements AutoCloseable {
         return this;
     }
 
-    H2Schema mapEntities() {
+    public H2Schema mapEntities() {
         emf = new HibernatePersistenceConfiguration("ceres-test")
                 .managedClasses(CeresEntityProvider.ENTITIES)
                 .property("jakarta.persistence.jdbc.url", url)
@@ -61,12 +62,12 @@ final class H2Schema implements AutoCloseable {
         return this;
     }
 
-    Connection connection() throws SQLException {
+    public Connection connection() throws SQLException {
         return DriverManager.getConnection(url, "sa", "");
     }
 
     /** Runs the work in its own transaction on its own entity manager, as one Keycloak request would. */
-    <T> T inTransaction(Function<EntityManager, T> work) {
+    public <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();

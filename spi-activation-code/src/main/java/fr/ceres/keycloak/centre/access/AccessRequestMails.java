@@ -1,0 +1,75 @@
+package fr.ceres.keycloak.centre.access;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.ceres.keycloak.centre.portal.PortalUrls;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The two emails of an access request (issue 4 §4): to the centre's gestionnaires when someone asks,
+ * and to that person when a gestionnaire decides. Sent through Keycloak's {@link EmailTemplateProvider},
+ * each in its recipient's language (their account's, else the realm's French).
+ */
+final class AccessRequestMails {
+
+    static final String REQUEST_TEMPLATE = "ceres-access-request.ftl";
+    static final String DECISION_TEMPLATE = "ceres-access-decision.ftl";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    AccessRequestMails(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+    }
+
+    /**
+     * Tells every gestionnaire of the centre. Throws when one email cannot be handed to the SMTP server:
+     * the caller rolls back, so no request is stored that no gestionnaire heard of.
+     */
+    void sendRequest(OrganizationModel centre, UserModel requester, String requesterSiret, List<UserModel> gestionnaires)
+            throws EmailException {
+        AccessRequestMail mail = new AccessRequestMail(PersonName.of(requester), requester.getEmail(), requesterSiret,
+                CompanyName.of(centre), PortalUrls.under(baseUri(), realm.getName(), "acces", centre.getAlias()).toString());
+        for (UserModel gestionnaire : gestionnaires) {
+            send(gestionnaire, "ceresAccessRequestSubject", REQUEST_TEMPLATE, "ceresAccessRequest", mail);
+        }
+    }
+
+    void sendAccepted(OrganizationModel centre, UserModel requester, UserModel decider, String role, String siret)
+            throws EmailException {
+        send(requester, "ceresAccessDecisionAcceptedSubject", DECISION_TEMPLATE, "ceresAccessDecision",
+                AccessDecisionMail.accepted(PersonName.of(decider), CompanyName.of(centre), role, siret,
+                        PortalUrls.portal(baseUri(), realm.getName()).toString()));
+    }
+
+    void sendRefused(OrganizationModel centre, UserModel requester, UserModel decider, String reason) throws EmailException {
+        send(requester, "ceresAccessDecisionRefusedSubject", DECISION_TEMPLATE, "ceresAccessDecision",
+                AccessDecisionMail.refused(PersonName.of(decider), CompanyName.of(centre), reason));
+    }
+
+    private void send(UserModel recipient, String subject, String template, String attribute, Object mail)
+            throws EmailException {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(attribute, mail);
+        // The recipient's language, not the browser's of whoever caused the email.
+        attributes.put(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(recipient)
+                .send(subject, template, attributes);
+    }
+
+    private URI baseUri() {
+        return session.getContext().getUri().getBaseUri();
+    }
+}

@@ -1,0 +1,15 @@
+<#import "template.ftl" as layout>
+<#--
+  An access request (issue 4 §4, flow F7), to each gestionnaire of the centre: sent by AccessRequestMails when
+  someone of the same company asks for access from the portal page. Attribute ceresAccessRequest
+  (AccessRequestMail): requester (name), requesterEmail, requesterSiret, company, link (the access page).
+-->
+<#assign request = ceresAccessRequest>
+<@layout.emailLayout>
+<p>${msg("ceresAccessRequestGreeting")}</p>
+<p>${msg("ceresAccessRequestMessage", request.requester, request.requesterEmail, request.company, request.requesterSiret)}</p>
+<p>${msg("ceresAccessRequestDecide")}</p>
+<p><a href="${request.link}">${request.link}</a></p>
+<p>${msg("ceresEmailRegards")}<br>${msg("ceresEmailSignature")}</p>
+<p><small>${msg("ceresEmailAutomatic")}</small></p>
+</@layout.emailLayout>
