@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
@@ -114,8 +115,8 @@ class AccessPageIT {
         save.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(save));
 
-        assertEquals("Habilitation modifiée.", waitFor(By.id("ceres-access-notice")).getText());
-        WebElement bruno = waitFor(By.id("ceres-access-habilitation-" + key(brunoId, GRENOBLE, "centre-agree")));
+        assertEquals("Habilitation modifiée.", PageActions.waitFor(driver, By.id("ceres-access-notice")).getText());
+        WebElement bruno = PageActions.waitFor(driver, By.id("ceres-access-habilitation-" + key(brunoId, GRENOBLE, "centre-agree")));
         assertTrue(bruno.getText().contains("Centre agréé"), bruno.getText());
         assertTrue(driver.findElements(By.id("ceres-access-habilitation-" + key(brunoId, ACADEMIE, "gestionnaire"))).isEmpty());
         screenshots.take(driver, "13-habilitation-changed");
@@ -128,16 +129,16 @@ class AccessPageIT {
     void lastGestionnaireIsKept() {
         openAccessPage();
         String alice = key(aliceId, ACADEMIE, "gestionnaire");
-        click(driver.findElement(By.id("ceres-access-revoke-" + alice)));
-        WebElement notice = waitFor(By.id("ceres-access-notice"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-access-revoke-" + alice)));
+        WebElement notice = PageActions.waitFor(driver, By.id("ceres-access-notice"));
         assertEquals(LAST_GESTIONNAIRE, notice.getText());
         assertEquals("alert", notice.getAttribute("role"));
         screenshots.take(driver, "14-last-gestionnaire");
 
         driver.findElement(By.cssSelector("#ceres-access-change-" + alice + " > summary")).click();
         new Select(driver.findElement(By.id("ceres-access-role-" + alice))).selectByValue("centre-agree");
-        click(driver.findElement(By.id("ceres-access-save-" + alice)));
-        assertEquals(LAST_GESTIONNAIRE, waitFor(By.id("ceres-access-notice")).getText());
+        PageActions.click(driver, driver.findElement(By.id("ceres-access-save-" + alice)));
+        assertEquals(LAST_GESTIONNAIRE, PageActions.waitFor(driver, By.id("ceres-access-notice")).getText());
         assertFalse(driver.findElements(By.id("ceres-access-habilitation-" + alice)).isEmpty(), "Alice keeps it");
         assertEquals(List.of(ALICE, BRUNO), members(), "both still members");
     }
@@ -147,8 +148,8 @@ class AccessPageIT {
     @DisplayName("Given a centre agréé user, then « Retirer » takes the habilitation and the centre's membership; an admin event names the gestionnaire")
     void revoke() {
         openAccessPage();
-        click(driver.findElement(By.id("ceres-access-revoke-" + key(brunoId, GRENOBLE, "centre-agree"))));
-        assertEquals("Habilitation retirée.", waitFor(By.id("ceres-access-notice")).getText());
+        PageActions.click(driver, driver.findElement(By.id("ceres-access-revoke-" + key(brunoId, GRENOBLE, "centre-agree"))));
+        assertEquals("Habilitation retirée.", PageActions.waitFor(driver, By.id("ceres-access-notice")).getText());
         assertTrue(driver.findElements(By.cssSelector("#ceres-access-people tr[data-email='" + BRUNO + "']")).isEmpty());
         screenshots.take(driver, "15-habilitation-revoked");
         assertEquals(List.of(ALICE), members(), "Bruno left the centre's Organization");
@@ -213,14 +214,14 @@ class AccessPageIT {
             driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
             driver.manage().deleteAllCookies();
             driver.get(accessPage());
-            waitFor(By.id("username")).sendKeys(ALICE);
+            PageActions.waitFor(driver, By.id("username")).sendKeys(ALICE);
             if (driver.findElements(By.id("password")).isEmpty()) {
-                click(driver.findElement(By.id("kc-login")));
+                PageActions.click(driver, driver.findElement(By.id("kc-login")));
             }
-            waitFor(By.id("password")).sendKeys(Applicant.PASSWORD);
-            click(driver.findElement(By.id("kc-login")));
+            PageActions.waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
+            PageActions.click(driver, driver.findElement(By.id("kc-login")));
         }
-        waitFor(By.id("ceres-access"));
+        PageActions.waitFor(driver, By.id("ceres-access"));
         assertEquals(accessPage(), driver.getCurrentUrl(), "back on the access page after signing in, the code dropped");
     }
 
@@ -256,12 +257,5 @@ class AccessPageIT {
         return realm.getBaseUrl() + "/ceres-portal/acces/" + ACADEMIE;
     }
 
-    private WebElement waitFor(By element) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-    }
 
-    private void click(WebElement element) {
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
-    }
 }

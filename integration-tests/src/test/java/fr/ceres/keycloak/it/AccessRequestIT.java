@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.CeresSignIn;
@@ -111,7 +112,7 @@ class AccessRequestIT {
         int aliceMails = mailbox.to(ALICE).size();
         int brunoMails = mailbox.to(BRUNO).size();
         signInOnThePortal(CHLOE);
-        WebElement card = waitFor(By.id("ceres-portal-requests"));
+        WebElement card = PageActions.waitFor(driver, By.id("ceres-portal-requests"));
         assertTrue(card.getText().contains("Demander l'accès à un centre de votre entreprise"), card.getText());
         assertTrue(card.getText().contains(ACADEMIE_NAME + " (SIRET " + ACADEMIE + ")"), card.getText());
         WebElement ask = driver.findElement(By.id("ceres-portal-request-ask-" + ACADEMIE));
@@ -120,8 +121,8 @@ class AccessRequestIT {
                 .getAttribute("value");
         screenshots.take(driver, "01-portal-ask");
 
-        click(ask);
-        WebElement notice = waitFor(By.id("ceres-portal-notice"));
+        PageActions.click(driver, ask);
+        WebElement notice = PageActions.waitFor(driver, By.id("ceres-portal-notice"));
         assertEquals(portal() + "?notice=demande-envoyee", driver.getCurrentUrl());
         assertTrue(notice.getText().startsWith("Demande d'accès envoyée"), notice.getText());
         assertEquals("status", notice.getAttribute("role"));
@@ -148,7 +149,7 @@ class AccessRequestIT {
                         + "document.body.appendChild(f); f.submit();",
                 portal() + "demande", csrf, ACADEMIE);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(portalPage));
-        WebElement pending = waitFor(By.id("ceres-portal-notice"));
+        WebElement pending = PageActions.waitFor(driver, By.id("ceres-portal-notice"));
         assertEquals("Une demande d'accès à ce centre est déjà en attente : aucune autre n'a été envoyée.", pending.getText());
         screenshots.take(driver, "03-portal-already-pending");
         assertEquals(aliceMails + 1, mailbox.to(ALICE).size(), "no second email");
@@ -178,8 +179,8 @@ class AccessRequestIT {
         siret.selectByValue(GRENOBLE);
         screenshots.take(driver, "04-access-accept");
 
-        click(driver.findElement(By.id("ceres-access-accept-submit-" + request)));
-        WebElement notice = waitFor(By.id("ceres-access-notice"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-access-accept-submit-" + request)));
+        WebElement notice = PageActions.waitFor(driver, By.id("ceres-access-notice"));
         assertEquals(accessPage() + "?notice=demande-acceptee", driver.getCurrentUrl());
         assertTrue(notice.getText().startsWith("Demande acceptée"), notice.getText());
         assertTrue(driver.findElements(By.id("ceres-access-request-" + request)).isEmpty(), "no longer pending");
@@ -196,7 +197,7 @@ class AccessRequestIT {
 
         // The person's portal page now shows it, and no longer offers to ask.
         signInOnThePortal(CHLOE);
-        WebElement habilitations = waitFor(By.id("ceres-portal-habilitations"));
+        WebElement habilitations = PageActions.waitFor(driver, By.id("ceres-portal-habilitations"));
         assertTrue(habilitations.getText().contains(GRENOBLE) && habilitations.getText().contains("Centre agréé"),
                 habilitations.getText());
         assertTrue(driver.findElements(By.id("ceres-portal-requests")).isEmpty(), "nothing left to ask");
@@ -214,8 +215,8 @@ class AccessRequestIT {
         Mailbox mailbox = new Mailbox(mailServer);
         int aliceMails = mailbox.to(ALICE).size();
         signInOnThePortal(DENIS);
-        click(waitFor(By.id("ceres-portal-request-ask-" + ACADEMIE)));
-        waitFor(By.id("ceres-portal-notice"));
+        PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-portal-request-ask-" + ACADEMIE)));
+        PageActions.waitFor(driver, By.id("ceres-portal-notice"));
         mailbox.awaitMessage(ALICE, aliceMails + 1);
 
         signInOnThePortal(ALICE);
@@ -229,8 +230,8 @@ class AccessRequestIT {
         reason.sendKeys(REASON);
         screenshots.take(driver, "07-access-refuse");
 
-        click(driver.findElement(By.id("ceres-access-refuse-submit-" + request)));
-        WebElement notice = waitFor(By.id("ceres-access-notice"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-access-refuse-submit-" + request)));
+        WebElement notice = PageActions.waitFor(driver, By.id("ceres-access-notice"));
         assertEquals(accessPage() + "?notice=demande-refusee", driver.getCurrentUrl());
         assertTrue(notice.getText().startsWith("Demande refusée"), notice.getText());
         assertTrue(driver.findElements(By.id("ceres-access-request-" + request)).isEmpty(), "no longer pending");
@@ -269,13 +270,13 @@ class AccessRequestIT {
         driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
         driver.manage().deleteAllCookies();
         driver.get(portal());
-        waitFor(By.id("username")).sendKeys(email);
+        PageActions.waitFor(driver, By.id("username")).sendKeys(email);
         if (driver.findElements(By.id("password")).isEmpty()) {
-            click(driver.findElement(By.id("kc-login")));
+            PageActions.click(driver, driver.findElement(By.id("kc-login")));
         }
-        waitFor(By.id("password")).sendKeys(Applicant.PASSWORD);
-        click(driver.findElement(By.id("kc-login")));
-        waitFor(By.id("ceres-portal"));
+        PageActions.waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
+        PageActions.click(driver, driver.findElement(By.id("kc-login")));
+        PageActions.waitFor(driver, By.id("ceres-portal"));
     }
 
     private JsonNode signInToCeres(String email) throws Exception {
@@ -305,7 +306,7 @@ class AccessRequestIT {
     }
 
     private WebElement requestRow(String email) {
-        return waitFor(By.cssSelector("#ceres-access-requests tr[data-email='" + email + "']"));
+        return PageActions.waitFor(driver, By.cssSelector("#ceres-access-requests tr[data-email='" + email + "']"));
     }
 
     private String portal() {
@@ -316,13 +317,6 @@ class AccessRequestIT {
         return realm.getBaseUrl() + "/ceres-portal/acces/" + ACADEMIE;
     }
 
-    private WebElement waitFor(By element) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-    }
 
     /** Clicks and waits for the next page, so what follows reads that page, not this one. */
-    private void click(WebElement element) {
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
-    }
 }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.CeresSignIn;
@@ -55,8 +56,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Flow F4, accepting an invitation (issue 4 §3), end to end: a real server, its invitation emails read
@@ -127,20 +126,20 @@ class InvitationAcceptIT {
 
         WebDriver driver = freshBrowser();
         driver.get(link);
-        signIn(driver, email);
-        waitFor(driver, By.id("ceres-invitation-form"));
+        PageActions.signIn(driver, email);
+        PageActions.waitFor(driver, By.id("ceres-invitation-form"));
         assertEquals(link, driver.getCurrentUrl(), "back on the link, the code dropped");
-        String page = text(driver);
+        String page = PageActions.text(driver);
         assertTrue(page.contains("Alice Martin vous invite à accéder au service CERES"), page);
         assertEquals("Centre agréé", driver.findElement(By.id("ceres-invitation-role")).getText());
         assertEquals(GRENOBLE, driver.findElement(By.id("ceres-invitation-siret")).getText());
         assertEquals(COMPANY, driver.findElement(By.id("ceres-invitation-company")).getText());
         screenshots.take(driver, "01-confirm");
 
-        click(driver, driver.findElement(By.id("ceres-invitation-accept")));
-        waitFor(driver, By.id("ceres-invitation-portal"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invitation-accept")));
+        PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
         assertEquals(link, driver.getCurrentUrl(), "post-redirect-get back to the link");
-        assertTrue(text(driver).contains("Vous disposez désormais de cette habilitation pour l'entreprise " + COMPANY), text(driver));
+        assertTrue(PageActions.text(driver).contains("Vous disposez désormais de cette habilitation pour l'entreprise " + COMPANY), PageActions.text(driver));
         screenshots.take(driver, "02-accepted");
 
         assertEquals(List.of(Map.of("siret", GRENOBLE, "role", "centre-agree", "centre", ACADEMIE)), habilitationsInToken(email));
@@ -152,8 +151,8 @@ class InvitationAcceptIT {
         // Used: the link shows so to anybody, signed in or not, and grants nothing more.
         driver = freshBrowser();
         driver.get(link);
-        assertEquals("used", waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
-        assertTrue(text(driver).contains("Cette invitation a déjà été acceptée : le lien ne peut servir qu'une fois."), text(driver));
+        assertEquals("used", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
+        assertTrue(PageActions.text(driver).contains("Cette invitation a déjà été acceptée : le lien ne peut servir qu'une fois."), PageActions.text(driver));
         screenshots.take(driver, "03-used");
         HttpResponse<String> anonymous = PortalHttp.anonymous(realm.getBaseUrl()).get(link);
         assertEquals(400, anonymous.statusCode());
@@ -170,7 +169,7 @@ class InvitationAcceptIT {
 
         WebDriver driver = freshBrowser();
         driver.get(link);
-        WebElement emailField = waitFor(driver, By.id("email"));
+        WebElement emailField = PageActions.waitFor(driver, By.id("email"));
         assertTrue(driver.getCurrentUrl().contains("/protocol/openid-connect/registrations"), driver.getCurrentUrl());
         assertEquals(email, emailField.getDomProperty("value"));
         assertEquals("true", emailField.getDomProperty("readOnly"));
@@ -180,19 +179,19 @@ class InvitationAcceptIT {
         ((JavascriptExecutor) driver).executeScript(
                 "const f = document.getElementById('email'); f.readOnly = false; f.value = 'autre@academie.fr';");
         fillSignUp(driver);
-        click(driver, driver.findElement(By.id("kc-submit")));
-        assertTrue(text(driver).contains("Ce compte doit être créé avec l'adresse à laquelle l'invitation a été envoyée."), text(driver));
+        PageActions.click(driver, driver.findElement(By.id("kc-submit")));
+        assertTrue(PageActions.text(driver).contains("Ce compte doit être créé avec l'adresse à laquelle l'invitation a été envoyée."), PageActions.text(driver));
         assertEquals(email, driver.findElement(By.id("email")).getDomProperty("value"));
         assertTrue(realm.admin().users().searchByEmail("autre@academie.fr", true).isEmpty(), "no account for the other address");
         screenshots.take(driver, "05-other-address-refused");
 
         fillSignUp(driver);
-        click(driver, driver.findElement(By.id("kc-submit")));
-        waitFor(driver, By.id("ceres-invitation-form"));
+        PageActions.click(driver, driver.findElement(By.id("kc-submit")));
+        PageActions.waitFor(driver, By.id("ceres-invitation-form"));
         assertEquals(link, driver.getCurrentUrl());
         screenshots.take(driver, "06-newcomer-confirm");
-        click(driver, driver.findElement(By.id("ceres-invitation-accept")));
-        waitFor(driver, By.id("ceres-invitation-portal"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invitation-accept")));
+        PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
 
         UserRepresentation account = realm.admin().users().searchByEmail(email, true).get(0);
         assertTrue(account.isEmailVerified(), "the link proved the address");
@@ -213,12 +212,12 @@ class InvitationAcceptIT {
 
         WebDriver driver = freshBrowser();
         driver.get(realm.getBaseUrl() + "/ceres-portal/");
-        signIn(driver, GESTIONNAIRE);
-        waitFor(driver, By.id("ceres-portal"));
+        PageActions.signIn(driver, GESTIONNAIRE);
+        PageActions.waitFor(driver, By.id("ceres-portal"));
         driver.get(link);
-        waitFor(driver, By.id("ceres-invitation-switch"));
-        assertTrue(text(driver).contains("Cette invitation est adressée à " + email + ", mais vous êtes connecté avec le compte "
-                + GESTIONNAIRE + "."), text(driver));
+        PageActions.waitFor(driver, By.id("ceres-invitation-switch"));
+        assertTrue(PageActions.text(driver).contains("Cette invitation est adressée à " + email + ", mais vous êtes connecté avec le compte "
+                + GESTIONNAIRE + "."), PageActions.text(driver));
         assertTrue(driver.findElements(By.id("ceres-invitation-accept")).isEmpty());
         screenshots.take(driver, "07-other-account");
 
@@ -232,14 +231,14 @@ class InvitationAcceptIT {
 
         driver = freshBrowser();
         driver.get(realm.getBaseUrl() + "/ceres-portal/");
-        signIn(driver, GESTIONNAIRE);
-        waitFor(driver, By.id("ceres-portal"));
+        PageActions.signIn(driver, GESTIONNAIRE);
+        PageActions.waitFor(driver, By.id("ceres-portal"));
         driver.get(link);
-        click(driver, waitFor(driver, By.id("ceres-invitation-switch")));
-        click(driver, waitFor(driver, By.id("kc-logout")));
-        signIn(driver, email);
-        click(driver, waitFor(driver, By.id("ceres-invitation-accept")));
-        waitFor(driver, By.id("ceres-invitation-portal"));
+        PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-invitation-switch")));
+        PageActions.click(driver, PageActions.waitFor(driver, By.id("kc-logout")));
+        PageActions.signIn(driver, email);
+        PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-invitation-accept")));
+        PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
         assertEquals(1, acceptances(invitationId(link)).size());
     }
 
@@ -259,20 +258,20 @@ class InvitationAcceptIT {
 
         WebDriver driver = freshBrowser();
         driver.get(first);
-        assertEquals("superseded", waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
-        assertTrue(text(driver).contains("Un lien plus récent vous a été envoyé pour cette invitation"), text(driver));
+        assertEquals("superseded", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
+        assertTrue(PageActions.text(driver).contains("Un lien plus récent vous a été envoyé pour cette invitation"), PageActions.text(driver));
         screenshots.take(driver, "08-superseded");
 
         assertEquals(303, alice.post(accessPage() + "/invitations/" + invitation + "/annuler", Map.of("csrf", csrf)).statusCode());
         driver.get(second);
-        assertEquals("cancelled", waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
-        assertTrue(text(driver).contains("Cette invitation a été annulée par le gestionnaire du centre."), text(driver));
+        assertEquals("cancelled", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
+        assertTrue(PageActions.text(driver).contains("Cette invitation a été annulée par le gestionnaire du centre."), PageActions.text(driver));
         screenshots.take(driver, "09-cancelled");
 
         String mangled = second.substring(0, second.length() - 3) + (second.endsWith("AAA") ? "BBB" : "AAA");
         driver.get(mangled);
-        assertEquals("invalid", waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
-        assertTrue(text(driver).contains("Ce lien d'invitation n'est pas valide."), text(driver));
+        assertEquals("invalid", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
+        assertTrue(PageActions.text(driver).contains("Ce lien d'invitation n'est pas valide."), PageActions.text(driver));
         screenshots.take(driver, "10-invalid");
 
         for (String link : List.of(first, second, mangled)) {
@@ -306,9 +305,9 @@ class InvitationAcceptIT {
 
         WebDriver driver = freshBrowser();
         driver.get(link);
-        assertEquals("expired", waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
-        assertTrue(text(driver).contains("Ce lien d'invitation a expiré. Demandez à votre gestionnaire de vous renvoyer l'invitation."),
-                text(driver));
+        assertEquals("expired", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
+        assertTrue(PageActions.text(driver).contains("Ce lien d'invitation a expiré. Demandez à votre gestionnaire de vous renvoyer l'invitation."),
+                PageActions.text(driver));
         screenshots.take(driver, "11-expired");
         PortalHttp zoe = new PortalHttp(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
         assertEquals(400, zoe.get(link).statusCode());
@@ -430,36 +429,8 @@ class InvitationAcceptIT {
         input.sendKeys(value);
     }
 
-    /**
-     * On the realm's sign-in page: with organizations on, the username first (already filled from the
-     * link's {@code login_hint}, or typed), then the password.
-     */
-    private static void signIn(WebDriver driver, String email) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("username")).isEmpty()
-                || !d.findElements(By.id("password")).isEmpty());
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            WebElement username = driver.findElement(By.id("username"));
-            if (!email.equals(username.getDomProperty("value"))) {
-                username.clear();
-                username.sendKeys(email);
-            }
-            click(driver, driver.findElement(By.id("kc-login")));
-        }
-        waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
-        click(driver, driver.findElement(By.id("kc-login")));
-    }
 
-    private static WebElement waitFor(WebDriver driver, By element) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-    }
 
     /** Clicks and waits for the next page, so what follows reads that page, not this one. */
-    private static void click(WebDriver driver, WebElement element) {
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
-    }
 
-    private static String text(WebDriver driver) {
-        return driver.findElement(By.tagName("body")).getText();
-    }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.AttachPage;
@@ -33,8 +34,6 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portal page « Mes démarches » (issue 3 §4), in a real browser: signed in through the page's
@@ -94,9 +93,9 @@ class PortalPageIT {
         driver.manage().deleteAllCookies();
 
         driver.get(portalUrl());
-        signIn(driver, EMAIL);
-        waitFor(driver, By.id("ceres-portal"));
-        String page = text(driver);
+        PageActions.signIn(driver, EMAIL);
+        PageActions.waitFor(driver, By.id("ceres-portal"));
+        String page = PageActions.text(driver);
         assertTrue(page.contains("Bonjour Camille Durand"), page);
         assertTrue(page.contains("Mes démarches"), page);
         assertTrue(page.contains("Ajoutez votre première démarche"), page);
@@ -104,15 +103,15 @@ class PortalPageIT {
         assertTrue(driver.findElements(By.id("ceres-portal-ceres")).isEmpty(), "no Ceres card yet");
         screenshots.take(driver, "01-no-demarche");
 
-        click(driver, driver.findElement(By.id("ceres-portal-attach")));
+        PageActions.click(driver, driver.findElement(By.id("ceres-portal-attach")));
         AttachPage attach = new AttachPage(driver);
         assertTrue(attach.isShown(), "attach page: " + driver.getCurrentUrl());
         screenshots.take(driver, "02-attach-page");
         attach.attach(TILLEULS, code);
 
-        waitFor(driver, By.id("ceres-portal-ceres"));
+        PageActions.waitFor(driver, By.id("ceres-portal-ceres"));
         assertEquals(portalUrl(), driver.getCurrentUrl(), "back on the portal, the code dropped");
-        page = text(driver);
+        page = PageActions.text(driver);
         assertTrue(page.contains("Gestionnaire CENTRES"), page);
         assertTrue(page.contains(TILLEULS), page);
         assertTrue(page.contains("Accéder à Ceres"), page);
@@ -126,9 +125,9 @@ class PortalPageIT {
 
         // « Se déconnecter »: Keycloak asks for confirmation (no ID token to hint with), then the
         // portal, which sends the signed-out person to sign in again.
-        click(driver, driver.findElement(By.id("ceres-portal-logout")));
-        click(driver, waitFor(driver, By.id("kc-logout")));
-        waitFor(driver, By.id("username"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-portal-logout")));
+        PageActions.click(driver, PageActions.waitFor(driver, By.id("kc-logout")));
+        PageActions.waitFor(driver, By.id("username"));
         assertTrue(driver.getCurrentUrl().contains("client_id=ceres-portal"), driver.getCurrentUrl());
         screenshots.take(driver, "04-signed-out");
     }
@@ -138,27 +137,9 @@ class PortalPageIT {
     }
 
     /** On the realm's sign-in page: with organizations on, the username first, then the password. */
-    private static void signIn(WebDriver driver, String email) {
-        waitFor(driver, By.id("username")).sendKeys(email);
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            click(driver, driver.findElement(By.id("kc-login")));
-        }
-        waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
-        click(driver, driver.findElement(By.id("kc-login")));
-    }
 
-    private static WebElement waitFor(WebDriver driver, By element) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-    }
 
     /** Clicks and waits for the next page, so what follows reads that page, not this one. */
-    private static void click(WebDriver driver, WebElement element) {
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
-    }
 
-    private static String text(WebDriver driver) {
-        return driver.findElement(By.tagName("body")).getText();
-    }
 
 }
