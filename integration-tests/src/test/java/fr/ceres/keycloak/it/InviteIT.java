@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
@@ -108,14 +112,14 @@ class InviteIT {
     @DisplayName("Given a gestionnaire on the portal, then the gear of the Ceres card opens the centre's access page: people, invitations, requests")
     void gearOpensTheAccessPage() {
         signInOnThePortal();
-        WebElement gear = waitFor(By.id("ceres-portal-manage-" + ACADEMIE));
+        WebElement gear = PageActions.waitFor(driver, By.id("ceres-portal-manage-" + ACADEMIE));
         assertEquals("Gérer les accès", gear.getText().replace("⚙", "").trim());
         screenshots.take(driver, "01-portal-gear");
 
-        click(gear);
-        waitFor(By.id("ceres-access"));
+        PageActions.click(driver, gear);
+        PageActions.waitFor(driver, By.id("ceres-access"));
         assertEquals(accessPage(), driver.getCurrentUrl());
-        String page = text();
+        String page = PageActions.text(driver);
         assertTrue(page.contains("Gérer les accès"), page);
         assertTrue(page.contains("Centre : " + ACADEMIE_NAME + " (SIRET " + ACADEMIE + ")"), page);
         WebElement alice = habilitationRow(ALICE);
@@ -161,11 +165,11 @@ class InviteIT {
         person.sendKeys(Keys.ENTER);
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(form));
 
-        waitFor(By.id("ceres-invite-summary"));
+        PageActions.waitFor(driver, By.id("ceres-invite-summary"));
         assertEquals("Émilie Durand (" + EMILIE + ")", driver.findElement(By.id("ceres-invite-invited")).getText());
         assertEquals("Centre agréé", driver.findElement(By.id("ceres-invite-chosen-role")).getText());
         assertEquals(LILLE, driver.findElement(By.id("ceres-invite-chosen-siret")).getText());
-        assertTrue(text().contains("Récapitulatif de l'invitation"), text());
+        assertTrue(PageActions.text(driver).contains("Récapitulatif de l'invitation"), PageActions.text(driver));
         assertEquals(SUBJECT, driver.findElement(By.id("ceres-invite-subject")).getText());
         assertEquals("Bonjour, Alice Martin vous invite à accéder au service CERES avec le rôle Centre agréé pour"
                         + " l'entreprise " + ACADEMIE_NAME + ". Pour valider cette invitation, veuillez vous connecter sur"
@@ -174,7 +178,7 @@ class InviteIT {
         assertTrue(new Mailbox(mailServer).to(EMILIE).isEmpty(), "nothing sent before « Continuer »");
         screenshots.take(driver, "05-summary");
 
-        click(driver.findElement(By.id("ceres-invite-send")));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-send")));
         assertInvitationSent(EMILIE, "Centre agréé", LILLE);
         screenshots.take(driver, "06-invitation-sent");
         assertAdminEvent("CREATE", invitationId(EMILIE));
@@ -205,18 +209,18 @@ class InviteIT {
     @DisplayName("Given someone without an account, then « Ajouter son adresse email » invites the address, as gestionnaire; the email arrives")
     void inviteANewcomerByEmail() throws Exception {
         openInviteDialog();
-        click(driver.findElement(By.id("ceres-invite-by-email")));
-        WebElement email = waitFor(By.id("ceres-invite-email"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-by-email")));
+        WebElement email = PageActions.waitFor(driver, By.id("ceres-invite-email"));
         assertEquals(email, driver.switchTo().activeElement(), "the address has the focus");
         email.sendKeys("Nouvelle.Recrue@Exemple.fr");
         driver.findElement(By.id("ceres-invite-role-gestionnaire")).sendKeys(Keys.SPACE);
         screenshots.take(driver, "07-invite-by-email");
-        click(driver.findElement(By.id("ceres-invite-continue")));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-continue")));
 
-        waitFor(By.id("ceres-invite-summary"));
+        PageActions.waitFor(driver, By.id("ceres-invite-summary"));
         assertEquals(NEWCOMER, driver.findElement(By.id("ceres-invite-invited")).getText());
         assertTrue(driver.findElement(By.id("ceres-invite-message")).getText().contains("avec le rôle Gestionnaire CENTRES"));
-        click(driver.findElement(By.id("ceres-invite-send")));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-send")));
         assertInvitationSent(NEWCOMER, "Gestionnaire CENTRES", ACADEMIE);
 
         Mailbox.Mail mail = new Mailbox(mailServer).awaitMessage(NEWCOMER, 1);
@@ -234,19 +238,19 @@ class InviteIT {
         // The newcomer again, same role and SIRET: already invited.
         openInviteDialog();
         byEmail(NEWCOMER, "ceres-invite-role-gestionnaire");
-        click(driver.findElement(By.id("ceres-invite-continue")));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-continue")));
         assertProblem("Une invitation est déjà en attente pour " + NEWCOMER + " avec ce rôle et ce SIRET");
 
         // Alice herself, gestionnaire of the centre: already held.
         byEmail(ALICE, "ceres-invite-role-gestionnaire");
-        click(driver.findElement(By.id("ceres-invite-continue")));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-continue")));
         assertProblem(ALICE + " dispose déjà de cette habilitation : aucune invitation n'a été envoyée.");
 
         // Not an address, no role.
         byEmail("pas-une-adresse", null);
-        click(driver.findElement(By.id("ceres-invite-continue")));
-        assertTrue(text().contains("Saisissez une adresse email valide (exemple : prenom.nom@exemple.fr)."), text());
-        assertTrue(text().contains("Choisissez le rôle : Centre agréé ou Gestionnaire CENTRES."), text());
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-continue")));
+        assertTrue(PageActions.text(driver).contains("Saisissez une adresse email valide (exemple : prenom.nom@exemple.fr)."), PageActions.text(driver));
+        assertTrue(PageActions.text(driver).contains("Choisissez le rôle : Centre agréé ou Gestionnaire CENTRES."), PageActions.text(driver));
         assertEquals("true", driver.findElement(By.id("ceres-invite-email")).getAttribute("aria-invalid"));
         screenshots.take(driver, "08-invite-errors");
 
@@ -254,15 +258,15 @@ class InviteIT {
         byEmail("autre@exemple.fr", "ceres-invite-role-centre-agree");
         ((JavascriptExecutor) driver).executeScript(
                 "document.querySelector('#ceres-invite-siret option').value = '73282932000074';");
-        click(driver.findElement(By.id("ceres-invite-continue")));
-        assertTrue(text().contains("Choisissez le SIRET du centre ou de l'un de ses sites liés."), text());
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-continue")));
+        assertTrue(PageActions.text(driver).contains("Choisissez le SIRET du centre ou de l'un de ses sites liés."), PageActions.text(driver));
 
         // Without script: a name and « Continuer » without choosing lists the company's accounts to choose from.
         openInviteDialog();
         // The value is set without an input event, so the page's script suggests nothing.
         ((JavascriptExecutor) driver).executeScript("document.getElementById('ceres-invite-person').value = 'durand';");
-        click(driver.findElement(By.id("ceres-invite-search")));
-        WebElement results = waitFor(By.id("ceres-invite-results"));
+        PageActions.click(driver, driver.findElement(By.id("ceres-invite-search")));
+        WebElement results = PageActions.waitFor(driver, By.id("ceres-invite-results"));
         assertTrue(results.getText().contains("Émilie Durand (" + EMILIE + ")"), results.getText());
         assertFalse(results.getText().contains(PAUL), results.getText());
 
@@ -282,9 +286,9 @@ class InviteIT {
         String oldLink = emilieLink;
         driver.get(accessPage());
         String invitation = invitationId(EMILIE);
-        click(invitationRow(EMILIE).findElement(By.cssSelector("button[id^=ceres-access-resend-]")));
+        PageActions.click(driver, invitationRow(EMILIE).findElement(By.cssSelector("button[id^=ceres-access-resend-]")));
 
-        WebElement notice = waitFor(By.id("ceres-access-notice"));
+        WebElement notice = PageActions.waitFor(driver, By.id("ceres-access-notice"));
         assertEquals("Invitation renvoyée : un nouveau lien a été envoyé, le précédent ne fonctionne plus.", notice.getText());
         assertEquals("status", notice.getAttribute("role"));
         screenshots.take(driver, "09-invitation-resent");
@@ -295,10 +299,10 @@ class InviteIT {
         // The invitee's browser, not the gestionnaire's.
         driver.manage().deleteAllCookies();
         driver.get(oldLink);
-        assertTrue(text().contains("Un lien plus récent vous a été envoyé pour cette invitation : ce lien-ci n'est plus valable."), text());
+        assertTrue(PageActions.text(driver).contains("Un lien plus récent vous a été envoyé pour cette invitation : ce lien-ci n'est plus valable."), PageActions.text(driver));
         screenshots.take(driver, "10-old-link");
         driver.get(newLink);
-        assertFalse(text().contains("n'est plus valable"), "the new link works: " + text());
+        assertFalse(PageActions.text(driver).contains("n'est plus valable"), "the new link works: " + PageActions.text(driver));
         emilieLink = newLink;
     }
 
@@ -313,15 +317,38 @@ class InviteIT {
             driver.get(accessPage());
         }
         String invitation = invitationId(NEWCOMER);
-        click(invitationRow(NEWCOMER).findElement(By.cssSelector("button[id^=ceres-access-cancel-]")));
-        assertEquals("Invitation annulée : son lien ne fonctionne plus.", waitFor(By.id("ceres-access-notice")).getText());
+        PageActions.click(driver, invitationRow(NEWCOMER).findElement(By.cssSelector("button[id^=ceres-access-cancel-]")));
+        assertEquals("Invitation annulée : son lien ne fonctionne plus.", PageActions.waitFor(driver, By.id("ceres-access-notice")).getText());
         assertTrue(driver.findElements(By.cssSelector("tr[data-email='" + NEWCOMER + "']")).isEmpty(), "no longer listed");
         screenshots.take(driver, "11-invitation-cancelled");
         assertAdminEvent("DELETE", invitation);
 
         driver.manage().deleteAllCookies();
         driver.get(link);
-        assertTrue(text().contains("Cette invitation a été annulée par le gestionnaire du centre."), text());
+        assertTrue(PageActions.text(driver).contains("Cette invitation a été annulée par le gestionnaire du centre."), PageActions.text(driver));
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("Given the SMTP server unreachable, then « Continuer » says in French that the email could not be sent, and no invitation is stored")
+    void nothingStoredWhenTheEmailCannotBeSent() throws Exception {
+        String unreachable = "injoignable@exemple.fr";
+        // Port 1 on the loopback: nothing listens there, the connection is refused at once. Restored after the test.
+        realm.updateWithCleanup(r -> r.smtp("localhost", 1, "no-reply@mes-demarches.example"));
+        PortalHttp alice = new PortalHttp(realm.getBaseUrl()).signIn(ALICE, Applicant.PASSWORD);
+        String accessPage = accessPage();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", PortalHttp.csrfOf(alice.get(accessPage).body()));
+        form.put("etape", "envoyer");
+        form.put("mode", "email");
+        form.put("email", unreachable);
+        form.put("role", "centre-agree");
+        form.put("siret", GRENOBLE);
+
+        HttpResponse<String> answer = alice.post(accessPage + "/inviter", form);
+        assertEquals(200, answer.statusCode(), "the dialog again, not a redirect to « Email d'invitation transmis »");
+        assertTrue(answer.body().contains("pas pu être envoyé"), answer.body());
+        assertFalse(alice.get(accessPage).body().contains(unreachable), "no invitation listed: none was stored");
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -330,13 +357,13 @@ class InviteIT {
         driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
         driver.manage().deleteAllCookies();
         driver.get(realm.getBaseUrl() + "/ceres-portal/");
-        waitFor(By.id("username")).sendKeys(ALICE);
+        PageActions.waitFor(driver, By.id("username")).sendKeys(ALICE);
         if (driver.findElements(By.id("password")).isEmpty()) {
-            click(driver.findElement(By.id("kc-login")));
+            PageActions.click(driver, driver.findElement(By.id("kc-login")));
         }
-        waitFor(By.id("password")).sendKeys(Applicant.PASSWORD);
-        click(driver.findElement(By.id("kc-login")));
-        waitFor(By.id("ceres-portal"));
+        PageActions.waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
+        PageActions.click(driver, driver.findElement(By.id("kc-login")));
+        PageActions.waitFor(driver, By.id("ceres-portal"));
     }
 
     /** The dialog, from the access page's button (signing in first if the browser is not). */
@@ -346,16 +373,16 @@ class InviteIT {
             signInOnThePortal();
             driver.get(accessPage());
         }
-        click(waitFor(By.id("ceres-access-invite")));
-        waitFor(By.id("ceres-invite-form"));
+        PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-access-invite")));
+        PageActions.waitFor(driver, By.id("ceres-invite-form"));
     }
 
     /** On the dialog: « Ajouter son adresse email » if not there yet, the address, the role (null: none). */
     private void byEmail(String address, String roleId) {
         if (driver.findElements(By.id("ceres-invite-email")).isEmpty()) {
-            click(driver.findElement(By.id("ceres-invite-by-email")));
+            PageActions.click(driver, driver.findElement(By.id("ceres-invite-by-email")));
         }
-        WebElement email = waitFor(By.id("ceres-invite-email"));
+        WebElement email = PageActions.waitFor(driver, By.id("ceres-invite-email"));
         email.clear();
         email.sendKeys(address);
         if (roleId != null) {
@@ -367,14 +394,14 @@ class InviteIT {
     }
 
     private void assertProblem(String expected) {
-        WebElement problem = waitFor(By.id("ceres-invite-problem"));
+        WebElement problem = PageActions.waitFor(driver, By.id("ceres-invite-problem"));
         assertTrue(problem.getText().contains(expected), problem.getText());
         assertEquals("alert", problem.getAttribute("role"));
         assertFalse(driver.findElements(By.id("ceres-invite-form")).isEmpty(), "still on the dialog");
     }
 
     private void assertInvitationSent(String email, String role, String siret) {
-        WebElement notice = waitFor(By.id("ceres-access-notice"));
+        WebElement notice = PageActions.waitFor(driver, By.id("ceres-access-notice"));
         assertEquals("Email d'invitation transmis", notice.getText());
         assertEquals(accessPage() + "?notice=invitation-envoyee", driver.getCurrentUrl());
         WebElement row = invitationRow(email);
@@ -427,17 +454,7 @@ class InviteIT {
         return realm.getBaseUrl() + "/ceres-portal/acces/" + ACADEMIE;
     }
 
-    private WebElement waitFor(By element) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-    }
 
     /** Clicks and waits for the next page, so what follows reads that page, not this one. */
-    private void click(WebElement element) {
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(element));
-    }
 
-    private String text() {
-        return driver.findElement(By.tagName("body")).getText();
-    }
 }
