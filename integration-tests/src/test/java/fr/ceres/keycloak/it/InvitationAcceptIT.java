@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,7 +129,7 @@ class InvitationAcceptIT {
         driver.get(link);
         PageActions.signIn(driver, email);
         PageActions.waitFor(driver, By.id("ceres-invitation-form"));
-        assertEquals(link, driver.getCurrentUrl(), "back on the link, the code dropped");
+        assertEquals(invitationPage(), driver.getCurrentUrl(), "back on the invitation page, neither code nor key in the address");
         String page = PageActions.text(driver);
         assertTrue(page.contains("Alice Martin vous invite à accéder au service CERES"), page);
         assertEquals("Centre agréé", driver.findElement(By.id("ceres-invitation-role")).getText());
@@ -157,6 +158,7 @@ class InvitationAcceptIT {
         HttpResponse<String> anonymous = PortalHttp.anonymous(realm.getBaseUrl()).get(link);
         assertEquals(400, anonymous.statusCode());
         assertEquals("no-store", anonymous.headers().firstValue("Cache-Control").orElse(""));
+        assertNoEventHolds(keyOf(link));
     }
 
     @Test
@@ -188,7 +190,7 @@ class InvitationAcceptIT {
         fillSignUp(driver);
         PageActions.click(driver, driver.findElement(By.id("kc-submit")));
         PageActions.waitFor(driver, By.id("ceres-invitation-form"));
-        assertEquals(link, driver.getCurrentUrl());
+        assertEquals(invitationPage(), driver.getCurrentUrl(), "back on the invitation page, the key kept by the browser");
         screenshots.take(driver, "06-newcomer-confirm");
         PageActions.click(driver, driver.findElement(By.id("ceres-invitation-accept")));
         PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
@@ -200,6 +202,7 @@ class InvitationAcceptIT {
                 "not an abandoned sign-up: the purge leaves it");
         assertEquals(1, mailbox.to(email).size(), "the invitation only: no activation email");
         assertEquals(List.of(Map.of("siret", ACADEMIE, "role", "gestionnaire", "centre", ACADEMIE)), habilitationsInToken(email));
+        assertNoEventHolds(keyOf(link));
     }
 
     @Test
@@ -240,6 +243,7 @@ class InvitationAcceptIT {
         PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-invitation-accept")));
         PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
         assertEquals(1, acceptances(invitationId(link)).size());
+        assertNoEventHolds(keyOf(link));
     }
 
     @Test
@@ -373,6 +377,11 @@ class InvitationAcceptIT {
         return link.group();
     }
 
+    /** The invitation page without key: where signing in or up comes back to (the key waits in a cookie). */
+    private String invitationPage() {
+        return realm.getBaseUrl() + "/ceres-portal/invitation";
+    }
+
     private static String keyOf(String link) {
         return link.substring(link.indexOf("key=") + 4);
     }
@@ -391,6 +400,20 @@ class InvitationAcceptIT {
         return realm.admin().getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 100).stream()
                 .filter(e -> invitationId.equals(e.getDetails() == null ? null : e.getDetails().get("ceres_invitation")))
                 .toList();
+    }
+
+    /**
+     * Keycloak records the addresses of sign-ins, sign-ups and sign-outs in its events (stored, and logged
+     * for errors): none may hold a link's key, which is a live bearer link until used.
+     */
+    private void assertNoEventHolds(String key) {
+        String events = realm.admin().getEvents(null, null, null, null, null, null, 0, 10_000).stream()
+                .map(e -> e.getType() + " " + e.getDetails()).collect(Collectors.joining("\n"));
+        assertTrue(events.contains("redirect_uri"), "the events do record addresses: " + events);
+        assertFalse(events.contains(key), "a link's key in the user events: " + events);
+        String adminEvents = realm.admin().getAdminEvents().stream()
+                .map(e -> e.getResourcePath() + " " + e.getRepresentation()).collect(Collectors.joining("\n"));
+        assertFalse(adminEvents.contains(key), "a link's key in the admin events");
     }
 
     /** The {@code ceres_habilitations} claim of an access token for client {@code ceres}. */

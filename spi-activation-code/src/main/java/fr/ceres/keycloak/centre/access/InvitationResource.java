@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
@@ -73,7 +74,19 @@ public final class InvitationResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@QueryParam(InvitationLinks.KEY) String key) {
+    public Response page(@QueryParam(InvitationLinks.KEY) String keyInLink) {
+        Response page = open(keyInLink != null ? keyInLink : InvitationKeyCookie.read(session).orElse(null));
+        if (keyInLink == null) {
+            return page;
+        }
+        // Opened from the email: the browser keeps the key for the way back from signing in or up.
+        return Response.fromResponse(page)
+                .header(HttpHeaders.SET_COOKIE, InvitationKeyCookie.keep(returnUrl(), keyInLink))
+                .build();
+    }
+
+    /** The page of the link whose key this is, for whoever is (or is not) signed in here. */
+    private Response open(String key) {
         ClientModel portalClient = portalClient();
         Optional<AuthResult> signedIn = signIn.signedIn();
         if (signedIn.isPresent() && signIn.isReturnFromSignIn()) {
@@ -89,9 +102,8 @@ public final class InvitationResource {
         if (!link.isLive()) {
             return render(InvitationPage.closed(link.status(), portalUrl()), Response.Status.BAD_REQUEST);
         }
-        URI linkUrl = linkUrl(key);
         if (signedIn.isEmpty()) {
-            URI signInUrl = signInOrSignUp(link, key, linkUrl);
+            URI signInUrl = signInOrSignUp(link, key, returnUrl());
             // Back from the sign-in page without a session (the person gave up): no loop, a button.
             return signIn.isReturnFromSignIn()
                     ? render(InvitationPage.signIn(link.invitation(), signInUrl.toString()), Response.Status.OK)
@@ -100,7 +112,7 @@ public final class InvitationResource {
         UserModel user = signedIn.get().user();
         if (!isInvited(user, link.invitation())) {
             return render(InvitationPage.otherAccount(link.invitation(), user.getEmail(),
-                    switchAccountUrl(linkUrl).toString()), Response.Status.OK);
+                    switchAccountUrl().toString()), Response.Status.OK);
         }
         return render(InvitationPage.confirm(link.invitation(), company(link.invitation()), key,
                 CsrfToken.of(signedIn.get().session()), new InvitationLinks(session, realm).page().toString()),
@@ -130,7 +142,7 @@ public final class InvitationResource {
         if (!isInvited(signedIn.get().user(), link.invitation())) {
             refused(portalClient, signedIn.get(), link.invitation(), Errors.DIFFERENT_USER_AUTHENTICATED);
             return render(InvitationPage.otherAccount(link.invitation(), signedIn.get().user().getEmail(),
-                    switchAccountUrl(linkUrl).toString()), Response.Status.FORBIDDEN);
+                    switchAccountUrl().toString()), Response.Status.FORBIDDEN);
         }
         InvitationAcceptance.Outcome outcome = new InvitationAcceptance(session, realm)
                 .accept(link, signedIn.get(), portalClient, now);
@@ -160,10 +172,10 @@ public final class InvitationResource {
      * To sign in when an account has the invited address, else to sign up with the key, so that the
      * form fixes the address; {@code login_hint} fills it in either way.
      */
-    private URI signInOrSignUp(OpenedLink link, String key, URI linkUrl) {
+    private URI signInOrSignUp(OpenedLink link, String key, URI returnUrl) {
         String email = link.invitation().email();
         if (session.users().getUserByEmail(realm, email) != null) {
-            return URI.create(signIn.authorizationUrl(linkUrl, false) + "&" + OIDCLoginProtocol.LOGIN_HINT_PARAM + "="
+            return URI.create(signIn.authorizationUrl(returnUrl, false) + "&" + OIDCLoginProtocol.LOGIN_HINT_PARAM + "="
                     + URLEncoder.encode(email, StandardCharsets.UTF_8));
         }
         String unusedVerifier = PkceUtils.generateCodeVerifier();
@@ -173,7 +185,7 @@ public final class InvitationResource {
                 .queryParam(OAuth2Constants.CLIENT_ID, PortalResourceFactory.PROVIDER_ID)
                 .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
                 .queryParam(OAuth2Constants.SCOPE, OAuth2Constants.SCOPE_OPENID)
-                .queryParam(OAuth2Constants.REDIRECT_URI, linkUrl.toString())
+                .queryParam(OAuth2Constants.REDIRECT_URI, returnUrl.toString())
                 .queryParam(OAuth2Constants.CODE_CHALLENGE_METHOD, OAuth2Constants.PKCE_METHOD_S256)
                 .queryParam(OAuth2Constants.CODE_CHALLENGE, PkceUtils.generateS256CodeChallenge(unusedVerifier))
                 .queryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM, email)
@@ -181,12 +193,20 @@ public final class InvitationResource {
                 .build(realm.getName());
     }
 
-    /** RP-initiated logout of the portal's client, back to the link (which then asks to sign in). */
-    private URI switchAccountUrl(URI linkUrl) {
+    /** RP-initiated logout of the portal's client, back to the invitation page (which then asks to sign in). */
+    private URI switchAccountUrl() {
         return OIDCLoginProtocolService.logoutUrl(session.getContext().getUri().getBaseUriBuilder())
                 .queryParam(OAuth2Constants.CLIENT_ID, PortalResourceFactory.PROVIDER_ID)
-                .queryParam(OIDCLoginProtocol.POST_LOGOUT_REDIRECT_URI_PARAM, linkUrl.toString())
+                .queryParam(OIDCLoginProtocol.POST_LOGOUT_REDIRECT_URI_PARAM, returnUrl().toString())
                 .build(realm.getName());
+    }
+
+    /**
+     * Where signing in, signing up or switching account comes back to: the invitation page without
+     * its key, which waits in {@link InvitationKeyCookie} (Keycloak records these addresses in its events).
+     */
+    private URI returnUrl() {
+        return new InvitationLinks(session, realm).page();
     }
 
     private URI linkUrl(String key) {
