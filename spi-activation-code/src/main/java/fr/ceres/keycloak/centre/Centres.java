@@ -42,8 +42,6 @@ public final class Centres {
     public static final String REFERENCE_AGREMENT = "referenceAgrement";
     public static final String SITES_LIES = "sitesLies";
 
-    private static final char LIKE_ESCAPE = '\\';
-
     private final KeycloakSession session;
     private final RealmModel realm;
     private final OrganizationProvider organizations;
@@ -119,9 +117,9 @@ public final class Centres {
                 .setParameter("realmId", realm.getId())
                 .setParameter("siren", SIREN);
         if (bySiret) {
-            query.setParameter("pattern", escapeLike(digits) + "%");
+            query.setParameter("pattern", LikePattern.escape(digits) + "%");
         } else if (!text.isEmpty()) {
-            query.setParameter("pattern", "%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
+            query.setParameter("pattern", "%" + LikePattern.escape(text.toLowerCase(Locale.ROOT)) + "%");
         }
         return query.setFirstResult(first).setMaxResults(max).getResultStream()
                 .map(organizations::getById)
@@ -174,16 +172,5 @@ public final class Centres {
         if (value != null && !value.isBlank()) {
             attributes.put(name, List.of(value.strip()));
         }
-    }
-
-    private static String escapeLike(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
-                escaped.append(LIKE_ESCAPE);
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
     }
 }

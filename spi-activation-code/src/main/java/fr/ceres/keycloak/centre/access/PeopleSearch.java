@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import fr.ceres.keycloak.centre.LikePattern;
 import fr.ceres.keycloak.siret.ProfileAttributes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -30,7 +31,6 @@ public final class PeopleSearch {
     /** Beyond a few words, the query only gets slower for the same answer. */
     private static final int MAX_WORDS = 4;
     private static final int MAX_QUERY_LENGTH = 100;
-    private static final char LIKE_ESCAPE = '\\';
     private static final String SIREN_DIGITS = "\\d{9}";
     private static final String LAST_SIREN = "999999999";
 
@@ -86,7 +86,7 @@ public final class PeopleSearch {
             query.setParameter("sirenTo", String.format(Locale.ROOT, "%09d", Long.parseLong(siren) + 1));
         }
         for (int i = 0; i < words.size(); i++) {
-            query.setParameter("w" + i, "%" + escapeLike(words.get(i)) + "%");
+            query.setParameter("w" + i, "%" + LikePattern.escape(words.get(i)) + "%");
         }
         return query.setMaxResults(MAX_RESULTS).getResultStream()
                 .map(row -> new Person((String) row[0], (String) row[1], (String) row[2]))
@@ -103,17 +103,6 @@ public final class PeopleSearch {
                 .distinct()
                 .limit(MAX_WORDS)
                 .toList();
-    }
-
-    private static String escapeLike(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
-                escaped.append(LIKE_ESCAPE);
-            }
-            escaped.append(c);
-        }
-        return escaped.toString();
     }
 
     /**
