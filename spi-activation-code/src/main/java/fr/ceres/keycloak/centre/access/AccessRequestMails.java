@@ -1,14 +1,11 @@
 package fr.ceres.keycloak.centre.access;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import fr.ceres.keycloak.centre.portal.PortalUrls;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -59,14 +56,7 @@ final class AccessRequestMails {
 
     private void send(UserModel recipient, String subject, String template, String attribute, Object mail)
             throws EmailException {
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put(attribute, mail);
-        // The recipient's language, not the browser's of whoever caused the email.
-        attributes.put(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
-        session.getProvider(EmailTemplateProvider.class)
-                .setRealm(realm)
-                .setUser(recipient)
-                .send(subject, template, attributes);
+        ThemedMail.send(session, recipient, recipient.getEmail(), subject, template, attribute, mail);
     }
 
     private URI baseUri() {

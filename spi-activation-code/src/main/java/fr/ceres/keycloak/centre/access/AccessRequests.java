@@ -55,15 +55,16 @@ public final class AccessRequests {
     }
 
     /**
-     * The centres this person may ask to join: enabled centres of the SIREN of their account's SIRET in
-     * which they hold no habilitation yet, each saying whether a request of theirs is already pending.
+     * The centres this person, who holds {@code habilitations}, may ask to join: enabled centres of the
+     * SIREN of their account's SIRET in which they hold nothing yet, each saying whether a request of
+     * theirs is already pending. The caller passes the habilitations it has read anyway (the portal page).
      */
-    public List<RequestableCentre> of(UserModel user) {
+    public List<RequestableCentre> of(UserModel user, List<Habilitation> habilitations) {
         Optional<String> siren = siren(user);
         if (siren.isEmpty() || user.getEmail() == null || !new Centres(session, realm).enabled()) {
             return List.of();
         }
-        Set<String> held = new Habilitations(session).of(user).stream().map(Habilitation::centre).collect(Collectors.toSet());
+        Set<String> held = habilitations.stream().map(Habilitation::centre).collect(Collectors.toSet());
         Set<String> pending = InvitationStore.of(session)
                 .pendingRequestsOf(realm.getId(), user.getId()).stream()
                 .map(Invitation::centre).collect(Collectors.toSet());
@@ -80,7 +81,9 @@ public final class AccessRequests {
      * (an email that cannot be sent rolls the request back, so none waits unknown to them).
      */
     public Outcome ask(UserModel user, UserSessionModel userSession, String centreSiret) {
-        Optional<RequestableCentre> centre = of(user).stream().filter(c -> c.getSiret().equals(centreSiret)).findFirst();
+        Optional<RequestableCentre> centre = of(user, new Habilitations(session).of(user)).stream()
+                .filter(c -> c.getSiret().equals(centreSiret))
+                .findFirst();
         if (centre.isEmpty()) {
             return Outcome.NOT_ALLOWED;
         }

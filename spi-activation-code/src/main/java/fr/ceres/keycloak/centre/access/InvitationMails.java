@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -46,16 +43,10 @@ public final class InvitationMails {
     public void sendInvitation(Invitation invitation, OrganizationModel centre) throws EmailException {
         RealmModel realm = session.getContext().getRealm();
         ZonedDateTime expiry = Instant.ofEpochMilli(invitation.expiresAt()).atZone(PARIS);
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put(ATTRIBUTE, new InvitationMail(invitation.authorName(), invitation.role().id(),
-                CompanyName.of(centre), new InvitationLinks(session, realm).link(invitation).toString(),
-                DATE.format(expiry), TIME.format(expiry)));
-        // The invitee's language (their account's, else the realm's French), not the gestionnaire's browser's.
-        attributes.put(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
-        session.getProvider(EmailTemplateProvider.class)
-                .setRealm(realm)
-                .setUser(recipient(realm, invitation.email()))
-                .send(SUBJECT, TEMPLATE, attributes, invitation.email());
+        ThemedMail.send(session, recipient(realm, invitation.email()), invitation.email(), SUBJECT, TEMPLATE, ATTRIBUTE,
+                new InvitationMail(invitation.authorName(), invitation.role().id(), CompanyName.of(centre),
+                        new InvitationLinks(session, realm).link(invitation).toString(),
+                        DATE.format(expiry), TIME.format(expiry)));
     }
 
     /**

@@ -1,8 +1,7 @@
 package fr.ceres.keycloak.centre.access;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.ceres.keycloak.centre.portal.PortalResourceFactory;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -30,8 +28,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
-import org.keycloak.protocol.oidc.utils.PkceUtils;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 
 /**
@@ -175,30 +171,14 @@ public final class InvitationResource {
     private URI signInOrSignUp(OpenedLink link, String key, URI returnUrl) {
         String email = link.invitation().email();
         if (session.users().getUserByEmail(realm, email) != null) {
-            return URI.create(signIn.authorizationUrl(returnUrl, false) + "&" + OIDCLoginProtocol.LOGIN_HINT_PARAM + "="
-                    + URLEncoder.encode(email, StandardCharsets.UTF_8));
+            return signIn.signInUrl(returnUrl, email);
         }
-        String unusedVerifier = PkceUtils.generateCodeVerifier();
-        // Same request as PortalSignIn's, to the registration endpoint; the verifier is thrown away
-        // for the same reason: the code that comes back is never redeemed.
-        return OIDCLoginProtocolService.registrationsUrl(session.getContext().getUri().getBaseUriBuilder())
-                .queryParam(OAuth2Constants.CLIENT_ID, PortalResourceFactory.PROVIDER_ID)
-                .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
-                .queryParam(OAuth2Constants.SCOPE, OAuth2Constants.SCOPE_OPENID)
-                .queryParam(OAuth2Constants.REDIRECT_URI, returnUrl.toString())
-                .queryParam(OAuth2Constants.CODE_CHALLENGE_METHOD, OAuth2Constants.PKCE_METHOD_S256)
-                .queryParam(OAuth2Constants.CODE_CHALLENGE, PkceUtils.generateS256CodeChallenge(unusedVerifier))
-                .queryParam(OIDCLoginProtocol.LOGIN_HINT_PARAM, email)
-                .queryParam(SIGNUP_PARAMETER, key)
-                .build(realm.getName());
+        return signIn.signUpUrl(returnUrl, Map.of(OIDCLoginProtocol.LOGIN_HINT_PARAM, email, SIGNUP_PARAMETER, key));
     }
 
     /** RP-initiated logout of the portal's client, back to the invitation page (which then asks to sign in). */
     private URI switchAccountUrl() {
-        return OIDCLoginProtocolService.logoutUrl(session.getContext().getUri().getBaseUriBuilder())
-                .queryParam(OAuth2Constants.CLIENT_ID, PortalResourceFactory.PROVIDER_ID)
-                .queryParam(OIDCLoginProtocol.POST_LOGOUT_REDIRECT_URI_PARAM, returnUrl().toString())
-                .build(realm.getName());
+        return signIn.logoutUrl(returnUrl());
     }
 
     /**

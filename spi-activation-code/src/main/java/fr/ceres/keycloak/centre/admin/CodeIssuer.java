@@ -1,6 +1,5 @@
 package fr.ceres.keycloak.centre.admin;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -115,14 +114,7 @@ final class CodeIssuer {
 
     /** The portal printed in letters: the option, else this realm's portal page as the agent reached Keycloak. */
     private String portalUrl() {
-        return options.portalUrl().orElseGet(() -> portalPage(session.getContext().getUri().getBaseUri(), realm.getName()));
-    }
-
-    /**
-     * The portal page « Mes démarches » of the realm ({@code /realms/{realm}/ceres-portal/}): where the letter's reader
-     * creates an account and adds the démarche Ceres with the code (seed, « Rattacher le service Ceres »).
-     */
-    static String portalPage(URI baseUri, String realmName) {
-        return PortalUrls.portal(baseUri, realmName).toString();
+        return options.portalUrl().orElseGet(() ->
+                PortalUrls.portal(session.getContext().getUri().getBaseUri(), realm.getName()).toString());
     }
 }

@@ -66,8 +66,9 @@ public final class PortalResource {
             return signIn.dropReturnParameters();
         }
         UserModel user = signedIn.get().user();
-        List<PortalHabilitation> habilitations = habilitations(user);
-        List<AccessRequests.RequestableCentre> requestable = new AccessRequests(session).of(user);
+        List<Habilitation> held = new Habilitations(session).of(user);
+        List<PortalHabilitation> habilitations = habilitations(held);
+        List<AccessRequests.RequestableCentre> requestable = new AccessRequests(session).of(user, held);
         return session.getProvider(LoginFormsProvider.class)
                 .setUser(user)
                 .setAttribute("ceresPortal", new PortalPage(
@@ -126,9 +127,9 @@ public final class PortalResource {
         return ResolveRelative.resolveRelativeUri(session, ceres.getRootUrl(), ceres.getBaseUrl());
     }
 
-    private List<PortalHabilitation> habilitations(UserModel user) {
+    private List<PortalHabilitation> habilitations(List<Habilitation> held) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        return new Habilitations(session).of(user).stream()
+        return held.stream()
                 .sorted(Comparator.comparing(Habilitation::centre).thenComparing(Habilitation::siret)
                         .thenComparing(Habilitation::role))
                 .map(h -> {

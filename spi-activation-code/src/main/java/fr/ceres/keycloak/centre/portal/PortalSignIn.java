@@ -1,7 +1,10 @@
 package fr.ceres.keycloak.centre.portal;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -93,26 +96,59 @@ public final class PortalSignIn {
      * {@code state} to check, for the same reason: nothing is done with the answer.
      */
     public URI authorizationUrl(URI returnTo, boolean attach) {
+        return request(OIDCLoginProtocolService.authUrl(baseUri()), returnTo,
+                attach ? Map.of(Constants.KC_ACTION, AttachCeresActionFactory.PROVIDER_ID) : Map.of());
+    }
+
+    /** The same request with the address filled in on the sign-in page ({@code login_hint}). */
+    public URI signInUrl(URI returnTo, String loginHint) {
+        return request(OIDCLoginProtocolService.authUrl(baseUri()), returnTo,
+                Map.of(OIDCLoginProtocol.LOGIN_HINT_PARAM, loginHint));
+    }
+
+    /**
+     * The same request to the registration endpoint: the person signs up, then comes back to
+     * {@code returnTo} as after a sign-in; {@code parameters} go along (e.g. {@code login_hint}).
+     */
+    public URI signUpUrl(URI returnTo, Map<String, String> parameters) {
+        return request(OIDCLoginProtocolService.registrationsUrl(baseUri()), returnTo, parameters);
+    }
+
+    /** RP-initiated logout, back to the portal (which then asks to sign in again). */
+    public URI logoutUrl() {
+        return logoutUrl(portalUrl());
+    }
+
+    /** RP-initiated logout, back to {@code returnTo}. */
+    public URI logoutUrl(URI returnTo) {
+        return OIDCLoginProtocolService.logoutUrl(baseUri())
+                .queryParam(OAuth2Constants.CLIENT_ID, PortalResourceFactory.PROVIDER_ID)
+                .queryParam(OIDCLoginProtocol.POST_LOGOUT_REDIRECT_URI_PARAM, returnTo.toString())
+                .build(realm.getName());
+    }
+
+    /**
+     * The request of the portal's client to {@code endpoint}; {@code more} is appended encoded by hand:
+     * a {@code UriBuilder} would read braces in a value as a template and let a {@code +} through.
+     */
+    private URI request(UriBuilder endpoint, URI returnTo, Map<String, String> more) {
         String unusedVerifier = PkceUtils.generateCodeVerifier();
-        UriBuilder url = OIDCLoginProtocolService.authUrl(session.getContext().getUri().getBaseUriBuilder())
+        URI url = endpoint
                 .queryParam(OAuth2Constants.CLIENT_ID, PortalResourceFactory.PROVIDER_ID)
                 .queryParam(OAuth2Constants.RESPONSE_TYPE, OAuth2Constants.CODE)
                 .queryParam(OAuth2Constants.SCOPE, OAuth2Constants.SCOPE_OPENID)
                 .queryParam(OAuth2Constants.REDIRECT_URI, returnTo.toString())
                 .queryParam(OAuth2Constants.CODE_CHALLENGE_METHOD, OAuth2Constants.PKCE_METHOD_S256)
-                .queryParam(OAuth2Constants.CODE_CHALLENGE, PkceUtils.generateS256CodeChallenge(unusedVerifier));
-        if (attach) {
-            url.queryParam(Constants.KC_ACTION, AttachCeresActionFactory.PROVIDER_ID);
-        }
-        return url.build(realm.getName());
+                .queryParam(OAuth2Constants.CODE_CHALLENGE, PkceUtils.generateS256CodeChallenge(unusedVerifier))
+                .build(realm.getName());
+        String appended = more.entrySet().stream()
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return appended.isEmpty() ? url : URI.create(url + "&" + appended);
     }
 
-    /** RP-initiated logout, back to the portal (which then asks to sign in again). */
-    public URI logoutUrl() {
-        return OIDCLoginProtocolService.logoutUrl(session.getContext().getUri().getBaseUriBuilder())
-                .queryParam(OAuth2Constants.CLIENT_ID, PortalResourceFactory.PROVIDER_ID)
-                .queryParam(OIDCLoginProtocol.POST_LOGOUT_REDIRECT_URI_PARAM, portalUrl().toString())
-                .build(realm.getName());
+    private UriBuilder baseUri() {
+        return session.getContext().getUri().getBaseUriBuilder();
     }
 
     /** A 303 that no cache keeps. */
