@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Signs a person in to the client {@code ceres} as the application does: authorization code with
@@ -46,17 +48,28 @@ public final class CeresSignIn {
         driver.manage().deleteAllCookies();
         driver.get(realmUrl + "/protocol/openid-connect/auth?client_id=ceres&response_type=code&scope=openid"
                 + "&redirect_uri=" + encode(REDIRECT_URI) + "&code_challenge_method=S256&code_challenge=" + challenge(verifier));
-        driver.findElement(By.id("username")).sendKeys(email);
+        PageActions.waitFor(driver, By.id("username")).sendKeys(email);
         if (driver.findElements(By.id("password")).isEmpty()) {
             // With organizations on, Keycloak asks for the username first, then the password.
-            driver.findElement(By.id("kc-login")).click();
+            PageActions.click(driver, driver.findElement(By.id("kc-login")));
         }
-        driver.findElement(By.id("password")).sendKeys(password);
+        PageActions.waitFor(driver, By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
-        String code = queryParam(driver.getCurrentUrl(), "code");
+        String code = queryParam(landing(), "code");
         // Leave the application's address: nothing listens there during tests.
         driver.get("about:blank");
         return exchange(code, verifier);
+    }
+
+    /**
+     * Where the browser lands after the password, read once it has left Keycloak for the application,
+     * not while the click's navigation is still under way.
+     */
+    private String landing() {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .withMessage(() -> "not redirected to the application: " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(REDIRECT_URI));
+        return driver.getCurrentUrl();
     }
 
     /** The claims of a JWT, read without checking its signature (the test trusts its own server). */
