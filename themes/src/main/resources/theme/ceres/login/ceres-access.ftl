@@ -1,7 +1,8 @@
 <#import "template.ftl" as layout>
+<#import "ceres-roles.ftl" as roles>
 <#--
   « Gérer les accès »: a centre's access page (« l'écrou », GET /realms/{realm}/ceres-portal/acces/{centre},
-  fr.ceres.keycloak.centre.access.AccessResource, issue 4). Attributes set by the Java code, either:
+  AccessResource). Attributes set by the Java code, either:
     ceresAccessRefused     "forbidden" (not a gestionnaire of that centre), "csrf" (a form that did not
                            come from the portal) or "request-csrf" (the same, for the portal page's « Demander
                            l'accès »): the 403 page; with ceresPortalUrl, the way back
@@ -13,13 +14,14 @@
                            expires, expiresIso, resendUrl, cancelUrl }
     .requests              pending access requests: { id, name, email, accountSiret, created, createdIso,
                            acceptUrl, refuseUrl }
+    .roles                 the role ids offered, least power first: « Modifier » preselects the role held,
+                           « Accepter » the first one
     .reasonMaxLength       the longest reason « Refuser » takes
     .csrf                  the hidden field of every form
     .notice                what the last action did (a word, mapped below to its message), or absent
     .urls                  { portal, invite, change, revoke }
-  Roles are ids (gestionnaire, centre-agree), worded with the portal page's messages.
+  Roles are ids, worded by ceres-roles.ftl.
 -->
-<#macro roleLabel role><#if role == "gestionnaire">${msg("ceresPortalRole.gestionnaire")}<#else>${msg("ceresPortalRole.centre-agree")}</#if></#macro>
 <#macro notice kind text>
     <div id="ceres-access-notice" class="${properties.kcAlertClass!} pf-m-${kind}" role="${(kind == 'success')?then('status', 'alert')}">
         <span class="${properties.kcAlertTitleClass!} kc-feedback-text">${text}</span>
@@ -94,7 +96,7 @@
                                 <tr id="ceres-access-habilitation-${key}" data-email="${person.email}" data-siret="${held.siret}" data-role="${held.role}">
                                     <td>${person.name}</td>
                                     <td>${person.email}</td>
-                                    <td><@roleLabel role=held.role/></td>
+                                    <td>${roles.label(held.role)}</td>
                                     <td>${held.siret}</td>
                                     <td>
                                         <div class="ceres-access-row-actions">
@@ -109,8 +111,9 @@
                                                         <legend>${msg("ceresAccessChangeLegend", person.name)}</legend>
                                                         <label for="ceres-access-role-${key}">${msg("ceresAccessRole")}</label>
                                                         <select id="ceres-access-role-${key}" name="nouveauRole" class="${properties.kcInputClass!}">
-                                                            <option value="centre-agree"<#if held.role == "centre-agree"> selected</#if>>${msg("ceresPortalRole.centre-agree")}</option>
-                                                            <option value="gestionnaire"<#if held.role == "gestionnaire"> selected</#if>>${msg("ceresPortalRole.gestionnaire")}</option>
+                                                            <#list ceresAccess.roles as offered>
+                                                            <option value="${offered}"<#if offered == held.role> selected</#if>>${roles.label(offered)}</option>
+                                                            </#list>
                                                         </select>
                                                         <label for="ceres-access-siret-${key}">${msg("ceresInviteSiret")}</label>
                                                         <select id="ceres-access-siret-${key}" name="nouveauSiret" class="${properties.kcInputClass!}">
@@ -151,7 +154,7 @@
                             <#list ceresAccess.invitations as invitation>
                                 <tr id="ceres-access-invitation-${invitation.id}" data-email="${invitation.email}">
                                     <td>${invitation.email}</td>
-                                    <td><@roleLabel role=invitation.role/></td>
+                                    <td>${roles.label(invitation.role)}</td>
                                     <td>${invitation.siret}</td>
                                     <td>${invitation.inviter}</td>
                                     <td><time datetime="${invitation.createdIso}">${invitation.created}</time></td>
@@ -203,8 +206,10 @@
                                                         <legend>${msg("ceresAccessAcceptLegend", request.name)}</legend>
                                                         <label for="ceres-access-accept-role-${request.id}">${msg("ceresAccessRole")}</label>
                                                         <select id="ceres-access-accept-role-${request.id}" name="role" class="${properties.kcInputClass!}">
-                                                            <option value="centre-agree" selected>${msg("ceresPortalRole.centre-agree")}</option>
-                                                            <option value="gestionnaire">${msg("ceresPortalRole.gestionnaire")}</option>
+                                                            <#-- The first role offered, the least powerful, preselected. -->
+                                                            <#list ceresAccess.roles as offered>
+                                                            <option value="${offered}"<#if offered?is_first> selected</#if>>${roles.label(offered)}</option>
+                                                            </#list>
                                                         </select>
                                                         <label for="ceres-access-accept-siret-${request.id}">${msg("ceresInviteSiret")}</label>
                                                         <select id="ceres-access-accept-siret-${request.id}" name="siret" class="${properties.kcInputClass!}">

@@ -1,21 +1,21 @@
 <#import "template.ftl" as layout>
+<#import "ceres-roles.ftl" as roles>
 <#--
   The invitee's page (GET/POST /realms/{realm}/ceres-portal/invitation?key=…,
-  fr.ceres.keycloak.centre.access.InvitationResource, issue 4 §3). Attribute ceresInvitation (InvitationPage):
+  InvitationResource). Attribute ceresInvitation (InvitationPage):
     .state        confirm | accepted | other-account | sign-in | forbidden
                   | invalid | expired | cancelled | used | superseded (links that cannot be used)
-    .inviter, .role (gestionnaire | centre-agree), .company, .siret, .centre, .email (the invited address)
+    .inviter, .role (an id), .company, .siret, .centre, .email (the invited address)
     .accountEmail the signed-in account's address (other-account)
     .key, .csrf, .csrfField, .actionUrl   the « Accepter l'invitation » form (confirm)
     .nextUrl      the page's one way on: the portal, « Changer de compte », « Se connecter », or the link again
 -->
 <#assign page = ceresInvitation>
 <#assign state = page.state>
-<#macro roleLabel role><#if role == "gestionnaire">${msg("ceresPortalRole.gestionnaire")}<#else>${msg("ceresPortalRole.centre-agree")}</#if></#macro>
 <#macro summary>
     <dl id="ceres-invitation-summary" class="ceres-invitation-summary">
         <dt>${msg("ceresInvitationInviter")}</dt><dd id="ceres-invitation-inviter">${page.inviter}</dd>
-        <dt>${msg("ceresInvitationRole")}</dt><dd id="ceres-invitation-role"><@roleLabel role=page.role/></dd>
+        <dt>${msg("ceresInvitationRole")}</dt><dd id="ceres-invitation-role">${roles.label(page.role)}</dd>
         <dt>${msg("ceresInvitationCompany")}</dt><dd id="ceres-invitation-company">${page.company}</dd>
         <dt>${msg("ceresInvitationSiret")}</dt><dd id="ceres-invitation-siret">${page.siret}</dd>
         <dt>${msg("ceresInvitationEmail")}</dt><dd id="ceres-invitation-email">${page.email}</dd>

@@ -1,11 +1,13 @@
 <#import "template.ftl" as layout>
+<#import "ceres-roles.ftl" as roles>
 <#--
   « Inviter un utilisateur » (GET|POST /realms/{realm}/ceres-portal/acces/{centre}/inviter,
-  fr.ceres.keycloak.centre.access.InviteDialog, issue 4 §2), drawn after the seed's dialog. Attribute
-  ceresInvite set by the Java code:
+  InviteDialog), laid out like the dialog of the ministry's procedure. Attribute ceresInvite set by the
+  Java code:
     .step                  "form" (the dialog) or "summary" (« Récapitulatif de l'invitation »)
     .centre, .company      the centre's SIRET and its company's name
     .sirets                the SIRETs the habilitation may name (the centre's first, then its linked sites)
+    .roles                 the role ids offered, least power first: one radio each, with its help text
     .values                what was filled: { mode ("compte" | "email"), typedName, person (the chosen
                            account's email), email, role, siret }
     .error(field)          the problem word of a field (personne, email, role, siret), or absent
@@ -17,7 +19,6 @@
     .urls                  { action (this dialog's form), back (the access page), people (the suggestions' JSON) }
   The button pressed is the field "etape"; js/ceresPeopleSearch.js turns « Utilisateur » into a combobox.
 -->
-<#macro roleLabel role><#if role == "gestionnaire">${msg("ceresPortalRole.gestionnaire")}<#else>${msg("ceresPortalRole.centre-agree")}</#if></#macro>
 <#macro fieldError field>
     <#if (ceresInvite.error(field))??>
         <#assign problem = ceresInvite.error(field)>
@@ -154,14 +155,12 @@
                         <legend>${msg("ceresInviteRoleQuestion")}</legend>
                         <p class="${properties.kcLabelClass!}" id="ceres-invite-role-label">${msg("ceresInviteRole")} *</p>
                         <div role="radiogroup" aria-labelledby="ceres-invite-role-label" aria-required="true">
+                            <#list ceresInvite.roles as offered>
                             <div class="ceres-invite-radio">
-                                <input type="radio" id="ceres-invite-role-centre-agree" name="role" value="centre-agree"<#if values.role == "centre-agree"> checked</#if>/>
-                                <label for="ceres-invite-role-centre-agree">${msg("ceresPortalRole.centre-agree")}<span class="ceres-invite-radio-help">${msg("ceresInviteRoleCentreAgreeHelp")}</span></label>
+                                <input type="radio" id="ceres-invite-role-${offered}" name="role" value="${offered}"<#if offered == values.role> checked</#if>/>
+                                <label for="ceres-invite-role-${offered}">${roles.label(offered)}<span class="ceres-invite-radio-help">${roles.help(offered)}</span></label>
                             </div>
-                            <div class="ceres-invite-radio">
-                                <input type="radio" id="ceres-invite-role-gestionnaire" name="role" value="gestionnaire"<#if values.role == "gestionnaire"> checked</#if>/>
-                                <label for="ceres-invite-role-gestionnaire">${msg("ceresPortalRole.gestionnaire")}<span class="ceres-invite-radio-help">${msg("ceresInviteRoleGestionnaireHelp")}</span></label>
-                            </div>
+                            </#list>
                         </div>
                         <@fieldError field="role"/>
                     </fieldset>
@@ -195,7 +194,7 @@
                         <dt>${msg("ceresInviteInvited")}</dt>
                         <dd id="ceres-invite-invited"><#if ceresInvite.invitedName??>${ceresInvite.invitedName} (${ceresInvite.invitedEmail})<#else>${ceresInvite.invitedEmail}</#if></dd>
                         <dt>${msg("ceresInviteRole")}</dt>
-                        <dd id="ceres-invite-chosen-role"><@roleLabel role=values.role/></dd>
+                        <dd id="ceres-invite-chosen-role">${roles.label(values.role)}</dd>
                         <dt>${msg("ceresInviteSiret")}</dt>
                         <dd id="ceres-invite-chosen-siret">${values.siret}</dd>
                     </dl>
@@ -205,7 +204,7 @@
                             <dt>${msg("ceresInviteSubjectLabel")}</dt>
                             <dd id="ceres-invite-subject">${msg("ceresInviteSubject")}</dd>
                             <dt>${msg("ceresInviteMessageLabel")}</dt>
-                            <dd id="ceres-invite-message"><#if values.role == "gestionnaire">${msg("ceresInviteMessage", ceresInvite.inviterName, msg("ceresPortalRole.gestionnaire"), ceresInvite.company)}<#else>${msg("ceresInviteMessage", ceresInvite.inviterName, msg("ceresPortalRole.centre-agree"), ceresInvite.company)}</#if></dd>
+                            <dd id="ceres-invite-message">${msg("ceresInviteMessage", ceresInvite.inviterName, roles.label(values.role), ceresInvite.company)}</dd>
                         </dl>
                     </section>
                     <div class="ceres-invite-actions">

@@ -1,9 +1,10 @@
 <#import "template.ftl" as layout>
+<#import "ceres-roles.ftl" as roles>
 <#--
   « Mes démarches »: the portal page of the signed-in person (GET /realms/{realm}/ceres-portal/,
-  fr.ceres.keycloak.centre.portal.PortalResource). Attribute set by the Java code:
+  PortalResource). Attribute set by the Java code:
     ceresPortal.firstName, .lastName   the person
-    ceresPortal.habilitations          list of { siret, role (gestionnaire | centre-agree), gestionnaire,
+    ceresPortal.habilitations          list of { siret, role (an id), gestionnaire,
                                        centre (SIRET), centreName }; empty: Ceres is not attached
     ceresPortal.gestionnaire           true when gestionnaire of at least one centre
     ceresPortal.managedCentres         list of { centre (SIRET), centreName, url }: one gear « Gérer les
@@ -11,7 +12,7 @@
     ceresPortal.ceresUrl               Ceres's home page, or absent
     ceresPortal.attachUrl              starts « Rattacher le service Ceres » (kc_action), back here
     ceresPortal.logoutUrl              RP-initiated logout of the client ceres-portal, back here
-    ceresPortal.requests               « Demander l'accès » (issue 4 §4): { centres: list of { siret, name,
+    ceresPortal.requests               « Demander l'accès »: { centres: list of { siret, name,
                                        pending }, url (where the forms post), csrf }; no centre: no card
     ceresPortal.notice                 what the last request came to (a word, mapped below), or absent
 -->
@@ -61,7 +62,7 @@
                         <#list ceresPortal.habilitations as habilitation>
                             <tr>
                                 <td>${habilitation.siret}</td>
-                                <td><#if habilitation.role == "gestionnaire">${msg("ceresPortalRole.gestionnaire")}<#else>${msg("ceresPortalRole.centre-agree")}</#if></td>
+                                <td>${roles.label(habilitation.role)}</td>
                                 <td>${habilitation.centreName}<#if habilitation.centreName != habilitation.centre> (${habilitation.centre})</#if></td>
                             </tr>
                         </#list>

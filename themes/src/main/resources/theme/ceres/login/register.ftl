@@ -7,7 +7,7 @@
   Ceres "Créer mon compte" page: keycloak.v2's register.ftl, plus the "resend the activation link" button
   shown when the Ceres form action sets the attribute ceresPendingEmail (String: the email of an account
   that already awaits activation). That button posts this same form with ceresResend=true.
-  Sign-up from an invitation link (issue 4): the form action ceres-invitation-registration sets
+  Sign-up from an invitation link: the form action ceres-invitation-registration sets
   ceresInvitationEmail (String: the invited address); the email field then shows it, read-only. The
   server refuses any other address: this is only what the person sees.
 -->

@@ -16,6 +16,7 @@ public final class BenchServerConfig implements KeycloakServerConfig {
         return config
                 .dependency(CeresServerConfig.GROUP_ID, "spi-siret-attribute")
                 .dependency(CeresServerConfig.GROUP_ID, "spi-activation-code")
+                .dependency(CeresServerConfig.GROUP_ID, "spi-centre-access")
                 .dependency(CeresServerConfig.GROUP_ID, "themes")
                 .option("spi-company-register--provider", "recherche-entreprises")
                 // Server options are fixed when the server starts, hence a fixed port for the stub.

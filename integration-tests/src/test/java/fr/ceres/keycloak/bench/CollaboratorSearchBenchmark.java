@@ -33,7 +33,7 @@ import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
- * The latency of the invite dialog's « Utilisateur » suggestions (issue 4, "Done when") with 10,000
+ * The latency of the invite dialog's « Utilisateur » suggestions with 10,000
  * users in the realm: a gestionnaire of « Les Tilleuls », signed in, types names; each request asks
  * the access page's endpoint {@code acces/{centre}/personnes?q=} for people of the same company.
  *

@@ -33,7 +33,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * The cost of the {@code ceres-habilitations-mapper} on token issuance for the client {@code ceres}
- * (issue 3, "Done when"): on one server, in one run, the same person refreshes their tokens again
+ * on one server, in one run, the same person refreshes their tokens again
  * and again (each refresh_token grant runs the client's mappers and issues access and ID tokens),
  * with the mapper on the client, then with it removed through the admin API, in alternating
  * rounds (ABBA order) so that drift (JIT, caches, the machine's load) falls on both sides.

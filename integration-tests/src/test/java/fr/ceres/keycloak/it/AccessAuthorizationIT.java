@@ -31,8 +31,8 @@ import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
- * Issue 4 §5, over plain HTTP: every page and endpoint of a centre's access page refuses anybody signed
- * out (sign-in, or 401 for the JSON), an ordinary user, a centre agréé user of the centre and a gestionnaire
+ * Who may act on a centre, over plain HTTP: every page and endpoint of a centre's access page refuses
+ * anybody signed out (sign-in, or 401 for the JSON), an ordinary user, a centre agréé user of the centre and a gestionnaire
  * of another centre (403), and a form of the centre's own gestionnaire without its CSRF token (403); and
  * none of those requests changes anything. The gestionnaires are made through flow F2 (code from the letter,
  * typed on the attach page).

@@ -14,11 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.Screenshots;
@@ -49,7 +49,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Flow F7 on the habilitations (issue 4 §4), in a real browser: a gestionnaire changes another person's
+ * Flow F7 on the habilitations, in a real browser: a gestionnaire changes another person's
  * role and SIRET with the keyboard, takes a habilitation away, and cannot leave the centre without a
  * gestionnaire, not even when two gestionnaires take each other's habilitation at the same instant.
  * Every change is an admin event naming the gestionnaire. Both gestionnaires come from flow F2.

@@ -10,13 +10,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.CeresSignIn;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Gestionnaires;
 import fr.ceres.keycloak.it.support.Mailbox;
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.Screenshots;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +45,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Access requests (issue 4 §4, flow F7), in a real browser: a person whose account's SIRET is of the
+ * Access requests (flow F7), in a real browser: a person whose account's SIRET is of the
  * centre's company asks from the portal page, both gestionnaires of the centre get the email, one accepts on
  * the access page choosing role and SIRET, and the person is told by email and now holds the habilitation (the
  * portal page and the token for {@code ceres} say so); another is refused with a reason, is told it, and holds

@@ -49,7 +49,7 @@ import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /**
- * Flow F2 (issue 3 §3) and the sign-in to Ceres without habilitation (§4): codes are issued
+ * Flow F2 and the sign-in to Ceres without habilitation: codes are issued
  * through the agents' REST API and read from the letter, then typed on the attach page in a real
  * browser. Each test uses its own people and, where it needs a fresh code, its own centre. The
  * order only matters for "already activated", which needs the centre activated by the first test.

@@ -14,12 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Gestionnaires;
 import fr.ceres.keycloak.it.support.Mailbox;
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.Screenshots;
@@ -49,7 +49,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Flow F3 (issue 4 §2) and the invitations of flow F7, in a real browser: a gestionnaire made through
+ * Flow F3 and the invitations of flow F7, in a real browser: a gestionnaire made through
  * flow F2 opens the gear of the portal card, finds a colleague by name among the accounts of the company
  * only, invites them with the keyboard, invites a newcomer by email, is told when an invitation cannot be
  * made, sends one again (the old link stops working) and cancels one; the emails are read from the mail
@@ -134,7 +134,7 @@ class InviteIT {
 
     @Test
     @Order(2)
-    @DisplayName("Given the invite dialog, then typing « dura » suggests the company's Émilie Durand only; chosen with the keyboard and invited, she gets the seed's email")
+    @DisplayName("Given the invite dialog, then typing « dura » suggests the company's Émilie Durand only; chosen with the keyboard and invited, she gets the procedure's email")
     void inviteAColleagueFoundByName() throws Exception {
         openInviteDialog();
         screenshots.take(driver, "03-invite-dialog");

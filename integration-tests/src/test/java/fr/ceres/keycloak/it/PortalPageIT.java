@@ -12,13 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.ActivatedAccounts;
-import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.AttachPage;
 import fr.ceres.keycloak.it.support.CentreLetters;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
+import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.Screenshots;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
- * The portal page « Mes démarches » (issue 3 §4), in a real browser: signed in through the page's
+ * The portal page « Mes démarches », in a real browser: signed in through the page's
  * own client, a person without habilitation is offered Ceres, attaches it with a real code (issued
  * through the agents' API, read from the letter) and comes back to their Ceres card.
  */
@@ -117,7 +116,7 @@ class PortalPageIT {
         assertTrue(page.contains("Accéder à Ceres"), page);
         assertFalse(page.contains("Ajoutez votre première démarche"), page);
         assertEquals("http://localhost:8081/", driver.findElement(By.id("ceres-portal-open")).getAttribute("href"));
-        // The gear « Gérer les accès »: the centre's access page (issue 4, InviteIT goes on from there).
+        // The gear « Gérer les accès »: the centre's access page (InviteIT goes on from there).
         WebElement gear = driver.findElement(By.id("ceres-portal-manage-" + TILLEULS));
         assertEquals("Gérer les accès", gear.getText().replace("⚙", "").trim());
         assertEquals(portalUrl() + "acces/" + TILLEULS, gear.getAttribute("href"));

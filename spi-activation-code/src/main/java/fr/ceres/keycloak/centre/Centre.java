@@ -5,7 +5,7 @@ import java.util.List;
 import fr.ceres.keycloak.siret.Siret;
 
 /**
- * A centre agréé as the bundle reads it from its Organization (issue 3 §1): the alias is the SIRET,
+ * A centre agréé as the bundle reads it from its Organization: the alias is the SIRET,
  * the rest are the Organization's attributes.
  *
  * @param organizationId    the Organization's id

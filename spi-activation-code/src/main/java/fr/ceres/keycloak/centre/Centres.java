@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
 import fr.ceres.keycloak.centre.habilitation.Habilitations;
+import fr.ceres.keycloak.common.LikePattern;
 import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.Establishment;
 import jakarta.persistence.EntityManager;
@@ -25,7 +26,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * The centres agréés of a realm, kept as Keycloak Organizations (DESIGN.md §3, issue 3 §1): alias = SIRET,
+ * The centres agréés of a realm, kept as Keycloak Organizations: alias = SIRET,
  * name = raison sociale, and the attributes {@value #SIREN}, {@value #RAISON_SOCIALE}, {@value #ADRESSE},
  * {@value #COMMUNE}, {@value #REFERENCE_AGREMENT}, {@value #SITES_LIES} (multi-valued). An administrator sees and
  * edits them in the admin console's Organizations pages; the {@value #SIREN} attribute is what tells a centre

@@ -1,7 +1,7 @@
 package fr.ceres.keycloak.siret;
 
 /**
- * Names of the user-profile attributes the realm declares (DESIGN.md §3). They are a contract
+ * Names of the user-profile attributes the realm declares. They are a contract
  * with relying applications and administrators: do not rename them.
  */
 public final class ProfileAttributes {

@@ -1,6 +1,7 @@
 <#import "template.ftl" as layout>
+<#import "/ceres-roles.ftl" as roles>
 <#--
-  The answer to an access request (issue 4 §4), to the person who asked: sent by AccessRequestMails when a
+  The answer to an access request, to the person who asked: sent by AccessRequestMails when a
   gestionnaire accepts (with the role and SIRET given) or refuses (with an optional reason). Attribute
   ceresAccessDecision (AccessRequestMail): accepted, decider, company, role (id, accepted only), siret
   (accepted only), reason (refused only, may be empty), link (the portal page).
@@ -9,12 +10,7 @@
 <@layout.emailLayout>
 <p>${msg("ceresAccessDecisionGreeting")}</p>
 <#if decision.accepted>
-    <#if decision.role == "gestionnaire">
-        <#assign roleLabel = msg("ceresInvitationRoleGestionnaire")>
-    <#else>
-        <#assign roleLabel = msg("ceresInvitationRoleCentreAgree")>
-    </#if>
-<p>${msg("ceresAccessDecisionAccepted", decision.decider, decision.company, roleLabel, decision.siret)}</p>
+<p>${msg("ceresAccessDecisionAccepted", decision.decider, decision.company, roles.label(decision.role), decision.siret)}</p>
 <p>${msg("ceresAccessDecisionPortal")}</p>
 <p><a href="${decision.link}">${decision.link}</a></p>
 <#else>

@@ -1,6 +1,6 @@
 <#import "template.ftl" as layout>
 <#--
-  An access request (issue 4 §4, flow F7), to each gestionnaire of the centre: sent by AccessRequestMails when
+  An access request, to each gestionnaire of the centre: sent by AccessRequestMails when
   someone of the same company asks for access from the portal page. Attribute ceresAccessRequest
   (AccessRequestMail): requester (name), requesterEmail, requesterSiret, company, link (the access page).
 -->

@@ -1,11 +1,12 @@
 <#import "template.ftl" as layout>
 <#--
-  Activation email sent after "Créer mon compte" (the seed's "Demande de création de votre compte ...").
+  Activation email sent after "Créer mon compte", worded as in the ministry's procedure ("Demande de création
+  de votre compte ...").
   Variables from Keycloak's EmailTemplateProvider.sendVerifyEmail: link, linkExpiration (minutes),
   linkExpirationFormatter, user (firstName, lastName, email), realmName. Every value is HTML-escaped.
 -->
 <#assign fullName = (((user.firstName)!"") + " " + ((user.lastName)!""))?trim>
-<#-- "24 heures" as in the procedure, rather than Keycloak's "1 jour"; any other delay uses Keycloak's formatter. -->
+<#-- "24 heures" as in the ministry's procedure, rather than Keycloak's "1 jour"; any other delay uses Keycloak's formatter. -->
 <#if linkExpiration?? && linkExpiration?is_number && linkExpiration gt 0 && linkExpiration % 60 == 0 && linkExpiration <= 2880>
     <#assign validity = msg("ceresEmailHours", linkExpiration / 60)>
 <#else>

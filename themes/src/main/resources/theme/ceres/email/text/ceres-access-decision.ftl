@@ -1,14 +1,10 @@
 <#ftl output_format="plainText">
+<#import "/ceres-roles.ftl" as roles>
 <#assign decision = ceresAccessDecision>
 ${msg("ceresAccessDecisionGreeting")}
 
 <#if decision.accepted>
-<#if decision.role == "gestionnaire">
-<#assign roleLabel = msg("ceresInvitationRoleGestionnaire")>
-<#else>
-<#assign roleLabel = msg("ceresInvitationRoleCentreAgree")>
-</#if>
-${msg("ceresAccessDecisionAccepted", decision.decider, decision.company, roleLabel, decision.siret)}
+${msg("ceresAccessDecisionAccepted", decision.decider, decision.company, roles.label(decision.role), decision.siret)}
 
 ${msg("ceresAccessDecisionPortal")}
 

@@ -1,13 +1,9 @@
 <#ftl output_format="plainText">
+<#import "/ceres-roles.ftl" as roles>
 <#assign invitation = ceresInvitation>
-<#if invitation.role == "gestionnaire">
-<#assign roleLabel = msg("ceresInvitationRoleGestionnaire")>
-<#else>
-<#assign roleLabel = msg("ceresInvitationRoleCentreAgree")>
-</#if>
 ${msg("ceresInvitationGreeting")}
 
-${msg("ceresInvitationMessage", invitation.inviter, roleLabel, invitation.company)}
+${msg("ceresInvitationMessage", invitation.inviter, roles.label(invitation.role), invitation.company)}
 
 ${msg("ceresInvitationValidate")}
 

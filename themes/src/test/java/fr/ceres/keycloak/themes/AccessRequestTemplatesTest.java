@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import fr.ceres.keycloak.themes.ThemeRenderer.LoginPage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.keycloak.theme.beans.MessageFormatterMethod;
 
-/** Access requests (issue 4 §4): the portal page's card, the access page's decision forms, the two emails. */
+/** Access requests: the portal page's card, the access page's decision forms, the two emails. */
 class AccessRequestTemplatesTest {
 
     private static final String CENTRE = "41823967900016";
@@ -79,7 +76,7 @@ class AccessRequestTemplatesTest {
         assertFalse(unknown.render("ceres-portal.ftl").contains("ceres-portal-notice"));
     }
 
-    /** The access page's bean with one pending request, as fr.ceres.keycloak.centre.access.AccessPage exposes it. */
+    /** The access page's bean with one pending request, as AccessPage exposes it. */
     private static Map<String, Object> accessPage(String notice) {
         Map<String, Object> page = new HashMap<>();
         page.put("centre", CENTRE);
@@ -94,6 +91,7 @@ class AccessRequestTemplatesTest {
                 Map.entry("refuseUrl", "/acces/" + CENTRE + "/demandes/r1/refuser"))));
         page.put("csrf", "t");
         page.put("reasonMaxLength", 500);
+        page.put("roles", ThemeRenderer.ROLES);
         if (notice != null) {
             page.put("notice", notice);
         }
@@ -151,18 +149,9 @@ class AccessRequestTemplatesTest {
 
     private static Map<String, String> email(String language, String template, String attribute, Map<String, Object> mail)
             throws Exception {
-        Locale locale = Locale.forLanguageTag(language);
-        Properties messages = ThemeRenderer.messages(ThemeRenderer.EMAIL, language);
-        Map<String, Object> data = new HashMap<>();
-        data.put("locale", locale);
-        data.put("ltr", true);
-        data.put("msg", new MessageFormatterMethod(locale, messages));
-        data.put("properties", ThemeRenderer.properties(ThemeRenderer.EMAIL));
-        data.put("realmName", "Ceres");
-        data.put(attribute, mail);
-        return Map.of(
-                "text", ThemeRenderer.process(ThemeRenderer.EMAIL, "text/" + template, data),
-                "html", ThemeRenderer.process(ThemeRenderer.EMAIL, "html/" + template, data));
+        ThemeRenderer.Email email = new ThemeRenderer.Email(language);
+        email.data.put(attribute, mail);
+        return email.render(template);
     }
 
     @Test

@@ -12,7 +12,7 @@ import fr.ceres.keycloak.themes.ThemeRenderer.LoginPage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Renders the access page and the invite dialog (issue 4) through Keycloak's theme chain. */
+/** Renders the access page and the invite dialog through Keycloak's theme chain. */
 class AccessTemplatesTest {
 
     private static final String CENTRE = "41823967900016";
@@ -33,6 +33,7 @@ class AccessTemplatesTest {
                 Map.entry("cancelUrl", "/acces/" + CENTRE + "/invitations/i1/annuler"))));
         page.put("requests", List.of());
         page.put("csrf", "tok\"en");
+        page.put("roles", ThemeRenderer.ROLES);
         if (notice != null) {
             page.put("notice", notice);
         }
@@ -94,7 +95,7 @@ class AccessTemplatesTest {
         assertTrue(unknownHtml.contains("Manage access"));
     }
 
-    /** The dialog's bean, as fr.ceres.keycloak.centre.access.InvitePage exposes it. */
+    /** The dialog's bean, as InvitePage exposes it. */
     public static final class Invite {
         private final String step;
         private final Map<String, String> values;
@@ -102,6 +103,7 @@ class AccessTemplatesTest {
         private final String problem;
         private final boolean searched;
         private final List<Map<String, String>> suggestions;
+        private List<String> roles = ThemeRenderer.ROLES;
 
         Invite(String step, Map<String, String> values, Map<String, String> errors, String problem, boolean searched,
                 List<Map<String, String>> suggestions) {
@@ -113,10 +115,17 @@ class AccessTemplatesTest {
             this.suggestions = suggestions;
         }
 
+        /** Offers other roles than today's. */
+        Invite withRoles(List<String> roles) {
+            this.roles = roles;
+            return this;
+        }
+
         public String getStep() { return step; }
         public String getCentre() { return CENTRE; }
         public String getCompany() { return "ACADEMIE & CIE"; }
         public List<String> getSirets() { return List.of(CENTRE, SITE); }
+        public List<String> getRoles() { return roles; }
         public Map<String, String> getValues() { return values; }
         public String error(String field) { return errors.get(field); }
         public boolean isInvalid() { return !errors.isEmpty() || problem != null; }
@@ -136,7 +145,7 @@ class AccessTemplatesTest {
     }
 
     @Test
-    @DisplayName("Given the dialog, then « Utilisateur » is a labelled combobox with its script, the roles and SIRETs of the seed, and Enter means « Continuer »")
+    @DisplayName("Given the dialog, then « Utilisateur » is a labelled combobox with its script, the roles with their help texts and the SIRETs, and Enter means « Continuer »")
     void inviteDialog() throws Exception {
         LoginPage page = new LoginPage("fr");
         page.data.put("ceresInvite", new Invite("form", values("compte", "", "", "", CENTRE), Map.of(), null, false, List.of()));
@@ -187,7 +196,7 @@ class AccessTemplatesTest {
     }
 
     @Test
-    @DisplayName("Given the summary, then the seed's objet and message naming the inviter, the role and the company, and « Continuer » focused")
+    @DisplayName("Given the summary, then the objet and message of the ministry's procedure, naming the inviter, the role and the company, and « Continuer » focused")
     void summary() throws Exception {
         LoginPage page = new LoginPage("fr");
         page.data.put("ceresInvite", new Invite("summary", values("compte", "emilie@academie.fr", "", "centre-agree", SITE),

@@ -5,40 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Pattern;
 
 import fr.ceres.keycloak.themes.ThemeRenderer.LoginPage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.keycloak.theme.beans.MessageFormatterMethod;
 
-/** The invitation's email, the invitee's page and the sign-up form fixed to the invited address (issue 4). */
+/** The invitation's email, the invitee's page and the sign-up form fixed to the invited address. */
 class InvitationTemplatesTest {
 
     private static final String LINK = "https://portail.example/realms/mes-demarches/ceres-portal/invitation?key=a.b-c_d";
 
     private static Map<String, String> email(String language, String role) throws Exception {
-        Locale locale = Locale.forLanguageTag(language);
-        Properties messages = ThemeRenderer.messages(ThemeRenderer.EMAIL, language);
-        Map<String, Object> data = new HashMap<>();
-        data.put("locale", locale);
-        data.put("ltr", true);
-        data.put("msg", new MessageFormatterMethod(locale, messages));
-        data.put("properties", ThemeRenderer.properties(ThemeRenderer.EMAIL));
-        data.put("realmName", "Ceres");
-        data.put("ceresInvitation", Map.of("inviter", "Guy Dupont & <fils>", "role", role,
+        ThemeRenderer.Email email = new ThemeRenderer.Email(language);
+        email.data.put("ceresInvitation", Map.of("inviter", "Guy Dupont & <fils>", "role", role,
                 "company", "CFI ATLANTIQUE", "link", LINK, "expiryDate", "05/12/2026", "expiryTime", "14:30"));
-        return Map.of(
-                "subject", ThemeRenderer.format(messages, "ceresInvitationSubject", locale),
-                "text", ThemeRenderer.process(ThemeRenderer.EMAIL, "text/ceres-invitation.ftl", data),
-                "html", ThemeRenderer.process(ThemeRenderer.EMAIL, "html/ceres-invitation.ftl", data));
+        Map<String, String> bodies = new HashMap<>(email.render("ceres-invitation.ftl"));
+        bodies.put("subject", email.text("ceresInvitationSubject"));
+        return bodies;
     }
 
     @Test
-    @DisplayName("Given an invitation as Centre agréé, then the French email is the seed's text, the link and its expiry")
+    @DisplayName("Given an invitation as Centre agréé, then the French email is the text of the ministry's procedure, the link and its expiry")
     void frenchEmail() throws Exception {
         Map<String, String> email = email("fr", "centre-agree");
         assertEquals("Invitation à rejoindre la démarche CERES", email.get("subject"));

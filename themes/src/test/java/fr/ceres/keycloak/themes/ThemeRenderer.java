@@ -1,17 +1,5 @@
 package fr.ceres.keycloak.themes;
 
-import freemarker.cache.URLTemplateLoader;
-import freemarker.core.HTMLOutputFormat;
-import freemarker.core.TemplateClassResolver;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateExceptionHandler;
-import org.keycloak.theme.KeycloakSanitizerMethod;
-import org.keycloak.theme.ThemeResourcesParser;
-import org.keycloak.theme.beans.AdvancedMessageFormatterMethod;
-import org.keycloak.theme.beans.LinkExpirationFormatterMethod;
-import org.keycloak.theme.beans.MessageFormatterMethod;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,6 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import freemarker.cache.URLTemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateExceptionHandler;
+import org.keycloak.theme.KeycloakSanitizerMethod;
+import org.keycloak.theme.ThemeResourcesParser;
+import org.keycloak.theme.beans.AdvancedMessageFormatterMethod;
+import org.keycloak.theme.beans.LinkExpirationFormatterMethod;
+import org.keycloak.theme.beans.MessageFormatterMethod;
+
 /**
  * Renders the Ceres templates the way Keycloak's FreeMarkerLoginFormsProvider / FreeMarkerEmailTemplateProvider
  * do: same FreeMarker configuration as DefaultFreeMarkerProvider, the theme chain (ceres, then keycloak.v2 and
@@ -40,6 +40,9 @@ final class ThemeRenderer {
 
     static final String LOGIN = "login";
     static final String EMAIL = "email";
+
+    /** The role ids the Java code offers today, in its order (least power first). */
+    static final List<String> ROLES = List.of("centre-agree", "gestionnaire");
 
     private ThemeRenderer() {
     }
@@ -89,6 +92,12 @@ final class ThemeRenderer {
         return new MessageFormat(messages.getProperty(key, key), locale).format(args);
     }
 
+    /**
+     * Looks a template name up in each theme of the chain, as Keycloak's ThemeTemplateLoader does through
+     * Theme.getTemplate (theme/{name}/{type}/ + the name). FreeMarker resolves an import against the importing
+     * template's folder before asking, so "/ceres-roles.ftl" imported from html/ or text/ asks for
+     * "ceres-roles.ftl": the one at the root of the email theme.
+     */
     private static final class ChainLoader extends URLTemplateLoader {
         private final List<String> chain;
 
@@ -158,6 +167,12 @@ final class ThemeRenderer {
             return format(messages, key, locale, args);
         }
 
+        /** A message the theme does not define (a role it does not know yet, say), as if it did. */
+        LoginPage withMessage(String key, String value) {
+            messages.setProperty(key, value);
+            return this;
+        }
+
         /** A page-level message, as LoginFormsProvider.setError / setInfo would add it. */
         LoginPage message(String type, String key, Object... args) {
             summary = text(key, args);
@@ -176,6 +191,45 @@ final class ThemeRenderer {
             data.put("msg", new MessageFormatterMethod(locale, msgParams));
             data.put("advancedMsg", new AdvancedMessageFormatterMethod(locale, messages));
             return process(LOGIN, template, data);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ emails
+
+    /**
+     * A Ceres email about to be rendered, as the Java code's themed-mail sender does through
+     * EmailTemplateProvider: put its bean in {@link #data}, then {@link #render} its text and HTML bodies.
+     */
+    static final class Email {
+        final Locale locale;
+        final Properties messages;
+        final Map<String, Object> data = new HashMap<>();
+
+        Email(String language) throws IOException {
+            this.locale = Locale.forLanguageTag(language);
+            this.messages = messages(EMAIL, language);
+            data.put("locale", locale);
+            data.put("ltr", true);
+            data.put("properties", properties(EMAIL));
+            data.put("realmName", "Ceres");
+        }
+
+        /** A message the theme does not define (a role it does not know yet, say), as if it did. */
+        Email withMessage(String key, String value) {
+            messages.setProperty(key, value);
+            return this;
+        }
+
+        String text(String key, Object... args) {
+            return format(messages, key, locale, args);
+        }
+
+        /** The bodies of text/{template} and html/{template}, keyed "text" and "html". */
+        Map<String, String> render(String template) throws Exception {
+            data.put("msg", new MessageFormatterMethod(locale, messages));
+            return Map.of(
+                    "text", process(EMAIL, "text/" + template, data),
+                    "html", process(EMAIL, "html/" + template, data));
         }
     }
 

@@ -1,10 +1,9 @@
 package fr.ceres.keycloak.themes;
 
-import fr.ceres.keycloak.themes.ThemeRenderer.LoginPage;
-import fr.ceres.keycloak.themes.ThemeRenderer.User;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +24,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import fr.ceres.keycloak.themes.ThemeRenderer.LoginPage;
+import fr.ceres.keycloak.themes.ThemeRenderer.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Renders every Ceres template through Keycloak's theme chain and checks what the person sees. */
 class ThemeTemplatesTest {
@@ -72,7 +73,7 @@ class ThemeTemplatesTest {
         int confirm = indexOf(html, "id=\"password-confirm\"");
         int siret = indexOf(html, "id=\"siret\"");
         assertTrue(email < password && password < confirm && confirm < siret, "field order");
-        assertTrue(html.contains("Confirmez votre mot de passe"), "seed's label");
+        assertTrue(html.contains("Confirmez votre mot de passe"), "the label of the ministry's procedure");
     }
 
     @Test
@@ -333,25 +334,62 @@ class ThemeTemplatesTest {
         }
     }
 
+    private static List<Path> templates(String type) throws IOException {
+        try (Stream<Path> files = Files.walk(Paths.get("src/main/resources/theme/ceres", type))) {
+            return files.filter(p -> p.toString().endsWith(".ftl")).sorted().toList();
+        }
+    }
+
+    /** msg("key") is a message; msg("prefix." + id) a family of messages, at least one of which must exist. */
     @ParameterizedTest
     @ValueSource(strings = {"login", "email"})
     void everyMessageATemplateUsesIsDefined(String type) throws IOException {
-        Path dir = Paths.get("src/main/resources/theme/ceres", type);
         Set<String> used = new TreeSet<>();
-        Pattern msg = Pattern.compile("msg\\(\"([^\"]+)\"");
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".ftl")).toList()) {
-                Matcher m = msg.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    used.add(m.group(1));
-                }
+        Set<String> prefixes = new TreeSet<>();
+        Pattern msg = Pattern.compile("msg\\(\"([^\"]+)\"(\\s*\\+)?");
+        for (Path file : templates(type)) {
+            Matcher m = msg.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (m.find()) {
+                (m.group(2) == null ? used : prefixes).add(m.group(1));
             }
         }
         for (String language : List.of("fr", "en")) {
             Properties all = ThemeRenderer.messages(type, language);
             Map<String, String> missing = new HashMap<>();
             used.stream().filter(k -> !all.containsKey(k)).forEach(k -> missing.put(k, language));
+            prefixes.stream().filter(p -> all.stringPropertyNames().stream().noneMatch(k -> k.startsWith(p)))
+                    .forEach(p -> missing.put(p + "*", language));
             assertTrue(missing.isEmpty(), "undefined messages: " + missing);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ roles
+
+    private static Set<String> roleIds(Properties messages, String prefix) {
+        Set<String> ids = new TreeSet<>();
+        messages.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(k -> ids.add(k.substring(prefix.length())));
+        return ids;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "en"})
+    void everyRoleIsNamedInBothThemesAndExplainedInTheInviteDialog(String language) throws IOException {
+        Properties login = themeMessages("login", language);
+        Set<String> roles = roleIds(login, "ceresRole.");
+        assertEquals(new TreeSet<>(ThemeRenderer.ROLES), roles, "the roles the Java code offers today");
+        assertEquals(roles, roleIds(login, "ceresRoleHelp."), "a help text per role");
+        assertEquals(roles, roleIds(themeMessages("email", language), "ceresRole."), "the emails name the same roles");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"login", "email"})
+    void noTemplateKnowsARoleByItsId(String type) throws IOException {
+        Pattern roleId = Pattern.compile("[\"'](" + String.join("|", ThemeRenderer.ROLES) + ")[\"']");
+        for (Path file : templates(type)) {
+            Matcher m = roleId.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            if (m.find()) {
+                fail(file + " names the role " + m.group() + ": roles come from the beans and are worded by ceres-roles.ftl");
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
- * The server every end-to-end test runs against: the bundle's three jars, the offline company
+ * The server every end-to-end test runs against: the bundle's four jars, the offline company
  * register, and a purge that runs every few seconds so tests can watch it work. One config for
  * all classes, so the server starts once per run.
  */
@@ -17,6 +17,7 @@ public final class CeresServerConfig implements KeycloakServerConfig {
         return config
                 .dependency(GROUP_ID, "spi-siret-attribute")
                 .dependency(GROUP_ID, "spi-activation-code")
+                .dependency(GROUP_ID, "spi-centre-access")
                 .dependency(GROUP_ID, "themes")
                 .option("spi-company-register--provider", "static-file")
                 // Lets the endpoint tests act as several client IPs; browsers send no such header.

@@ -7,7 +7,7 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * Who may use the agents' API (issue 3 §2): a DREETS agent, that is a user of the realm itself holding its realm
+ * Who may use the agents' API: a DREETS agent, that is a user of the realm itself holding its realm
  * role {@value #AGENT_ROLE}, or whoever may manage the realm (its own administrators, the master realm's admins).
  * Everyone else gets 403. A caller without a valid token never gets here: Keycloak's admin root answers 401.
  *

@@ -25,7 +25,7 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * The bulk issue (issue 3 §2): for each valid row of the agent's CSV, registers the centre if it is new (the same
+ * The bulk issue: for each valid row of the agent's CSV, registers the centre if it is new (the same
  * register check as one at a time), then issues its code unless it already has one pending or redeemed and
  * re-issuing was not asked for. The answer is the ZIP of letters plus {@code rapport.csv}.
  *

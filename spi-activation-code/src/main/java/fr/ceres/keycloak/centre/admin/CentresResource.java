@@ -20,7 +20,6 @@ import fr.ceres.keycloak.centre.bulk.CentreCsvException;
 import fr.ceres.keycloak.centre.bulk.CentreCsvParser;
 import fr.ceres.keycloak.centre.bulk.CentreCsvRow;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
-import fr.ceres.keycloak.centre.letter.ActivationLetter;
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,11 +33,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * {@code /admin/realms/{realm}/ceres/centres}: the agents' endpoints (issue 3 §2, flow F5).
+ * {@code /admin/realms/{realm}/ceres/centres}: the agents' endpoints (flow F5).
  *
  * <ul>
  *   <li>{@code POST /} — register a centre: {@code {"siret","referenceAgrement","sitesLies":[…]}} → 201 + JSON;</li>
@@ -67,16 +65,14 @@ public final class CentresResource {
     private final CentreEvents events;
     private final CentreImport bulk;
 
-    CentresResource(KeycloakSession session, RealmModel realm, AgentAccess access,
-                    AdminEventBuilder adminEvent, CeresAdminOptions options,
-                    ActivationLetter letter) {
-        this.session = session;
-        this.realm = realm;
+    CentresResource(AgentRequest request) {
+        this.session = request.session();
+        this.realm = request.realm();
         this.centres = new Centres(session, realm);
         this.registration = new CentreRegistration(session, centres);
-        this.issuer = new CodeIssuer(session, realm, access, adminEvent, options, letter);
-        this.events = new CentreEvents(adminEvent);
-        this.bulk = new CentreImport(centres, registration, issuer, events, adminEvent);
+        this.issuer = new CodeIssuer(request);
+        this.events = new CentreEvents(request.adminEvent());
+        this.bulk = new CentreImport(centres, registration, issuer, events, request.adminEvent());
     }
 
     @POST

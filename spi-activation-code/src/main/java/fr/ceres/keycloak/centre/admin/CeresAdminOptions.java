@@ -21,7 +21,7 @@ record CeresAdminOptions(int codeLifetimeDays, Optional<String> portalUrl, Strin
     static final String LETTER_PLACE = "letter-place";
 
     static final int DEFAULT_CODE_LIFETIME_DAYS = 365;
-    /** The assistance number of the procedure's letter (seed). */
+    /** The assistance number printed in the ministry's procedure letter. */
     static final String DEFAULT_HELP_LINE = "01 46 29 25 54";
     static final String DEFAULT_LETTER_PLACE = "Paris";
     /** Ten years: beyond, a typo rather than a policy. */

@@ -20,7 +20,8 @@ final class CeresAdminResourceProvider implements AdminRealmResourceProvider {
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new CeresAdminResource(session, realm, new AgentAccess(realm, auth), adminEvent, options, letter);
+        return new CeresAdminResource(
+                new AgentRequest(session, realm, new AgentAccess(realm, auth), adminEvent, options, letter));
     }
 
     @Override

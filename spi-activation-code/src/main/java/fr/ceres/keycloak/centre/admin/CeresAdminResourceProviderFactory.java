@@ -5,22 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 import fr.ceres.keycloak.centre.letter.ActivationLetter;
-import fr.ceres.keycloak.common.ProviderVersion;
+import fr.ceres.keycloak.common.BundleFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
 
 /**
- * The agents' API (issue 3 §2, flow F5) under {@code /admin/realms/{realm}/ceres}: centres and their activation
+ * The agents' API (flow F5) under {@code /admin/realms/{realm}/ceres}: centres and their activation
  * codes. See {@link CentresResource} for the endpoints and {@link AgentAccess} for who may call them.
  */
-public final class CeresAdminResourceProviderFactory
-        implements AdminRealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public final class CeresAdminResourceProviderFactory extends BundleFactory implements AdminRealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "ceres";
 
@@ -40,16 +37,8 @@ public final class CeresAdminResourceProviderFactory
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
         return new CeresAdminResourceProvider(options, letter);
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override
@@ -83,9 +72,8 @@ public final class CeresAdminResourceProviderFactory
     }
 
     @Override
-    public Map<String, String> getOperationalInfo() {
+    protected Map<String, String> options() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("version", ProviderVersion.of(getClass()));
         info.put(CeresAdminOptions.CODE_LIFETIME_DAYS, Integer.toString(options.codeLifetimeDays()));
         info.put(CeresAdminOptions.PORTAL_URL, options.portalUrl().orElse("(the realm's portal page)"));
         info.put(CeresAdminOptions.HELP_LINE, options.helpLine());

@@ -11,19 +11,16 @@ import fr.ceres.keycloak.centre.Centre;
 import fr.ceres.keycloak.centre.code.ActivationCode;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
-import fr.ceres.keycloak.centre.letter.ActivationLetter;
 import fr.ceres.keycloak.centre.letter.LetterContent;
-import fr.ceres.keycloak.centre.portal.PortalUrls;
+import fr.ceres.keycloak.common.PortalUrls;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * Issues a centre's activation code and writes it into the letter, the only place the code ever goes (issue 3 §2):
+ * Issues a centre's activation code and writes it into the letter, the only place the code ever goes:
  * not into JSON, an admin event or a log. Re-issuing voids the ISSUED code (the store does it in the same
  * transaction). Every issue is an admin event: resource type {@code CUSTOM}, path
  * {@code ceres/centres/<siret>/code}, operation {@code CREATE} for a first code and {@code UPDATE} when it replaces
@@ -46,23 +43,14 @@ final class CodeIssuer {
     /** The ministry's letters are dated in metropolitan France. */
     private static final ZoneId LETTER_ZONE = ZoneId.of("Europe/Paris");
 
-    private final KeycloakSession session;
+    private final AgentRequest request;
     private final RealmModel realm;
-    private final AgentAccess access;
-    private final AdminEventBuilder adminEvent;
-    private final CeresAdminOptions options;
-    private final ActivationLetter letter;
     private final ActivationCodeStore store;
 
-    CodeIssuer(KeycloakSession session, RealmModel realm, AgentAccess access, AdminEventBuilder adminEvent,
-               CeresAdminOptions options, ActivationLetter letter) {
-        this.session = session;
-        this.realm = realm;
-        this.access = access;
-        this.adminEvent = adminEvent;
-        this.options = options;
-        this.letter = letter;
-        this.store = ActivationCodeStore.of(session);
+    CodeIssuer(AgentRequest request) {
+        this.request = request;
+        this.realm = request.realm();
+        this.store = ActivationCodeStore.of(request.session());
     }
 
     /** Where the centre stands now. */
@@ -80,31 +68,33 @@ final class CodeIssuer {
         long now = Time.currentTimeMillis();
         CentreCodeStatus before = store.status(realm.getId(), centre.siret(), now);
         boolean replacesPending = before.codeExpiresAt().isPresent();
-        long expiresAt = Instant.ofEpochMilli(now).plus(options.codeLifetimeDays(), ChronoUnit.DAYS).toEpochMilli();
+        long expiresAt = Instant.ofEpochMilli(now).plus(request.options().codeLifetimeDays(), ChronoUnit.DAYS)
+                .toEpochMilli();
         ActivationCode code;
         try {
-            code = store.issue(realm.getId(), centre.siret(), access.user().getId(), now, expiresAt);
+            code = store.issue(realm.getId(), centre.siret(), request.access().user().getId(), now, expiresAt);
         } catch (ModelDuplicateException e) {
             // The store flushes its insert, so the LIVE_KEY violation surfaces here, converted by Keycloak's entity
             // manager (EntityManagerProxy) from Hibernate's ConstraintViolationException. Hibernate has already
             // marked the JTA transaction for rollback; saying it to Keycloak's transaction manager too makes the
             // end of the request roll back cleanly instead of trying to commit a dead transaction.
-            session.getTransactionManager().setRollbackOnly();
+            request.session().getTransactionManager().setRollbackOnly();
             return new Conflict(new ApiError(409, "concurrent_issue", "Un autre code vient d'être émis pour ce centre"
                     + " au même instant : celui-ci n'a pas été enregistré. Consultez l'état du centre avant d'en"
                     + " émettre un nouveau.", Map.of("siret", centre.siret().value())));
         }
 
-        byte[] pdf = letter.generate(new LetterContent(centre.raisonSociale(), centre.adresse(), centre.commune(),
-                centre.siret().value(), code.grouped(), portalUrl(), options.helpLine(), options.letterPlace(),
-                LocalDate.ofInstant(Instant.ofEpochMilli(now), LETTER_ZONE)));
+        CeresAdminOptions options = request.options();
+        byte[] pdf = request.letter().generate(new LetterContent(centre.raisonSociale(), centre.adresse(),
+                centre.commune(), centre.siret().value(), code.grouped(), portalUrl(), options.helpLine(),
+                options.letterPlace(), LocalDate.ofInstant(Instant.ofEpochMilli(now), LETTER_ZONE)));
 
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("siret", centre.siret().value());
         representation.put("expiresAt", Instant.ofEpochMilli(expiresAt).toString());
         representation.put("replacesPendingCode", replacesPending);
         representation.put("previousState", CentreJson.etat(before.state()));
-        adminEvent.operation(replacesPending ? OperationType.UPDATE : OperationType.CREATE)
+        request.adminEvent().operation(replacesPending ? OperationType.UPDATE : OperationType.CREATE)
                 .resource(ResourceType.CUSTOM)
                 .resourcePath("ceres", "centres", centre.siret().value(), "code")
                 .representation(representation)
@@ -114,7 +104,7 @@ final class CodeIssuer {
 
     /** The portal printed in letters: the option, else this realm's portal page as the agent reached Keycloak. */
     private String portalUrl() {
-        return options.portalUrl().orElseGet(() ->
-                PortalUrls.portal(session.getContext().getUri().getBaseUri(), realm.getName()).toString());
+        return request.options().portalUrl().orElseGet(() ->
+                PortalUrls.portal(request.session().getContext().getUri().getBaseUri(), realm.getName()).toString());
     }
 }

@@ -13,7 +13,7 @@ import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * {@code /realms/{realm}/ceres-agent/}: the DREETS agents' page (issue 3 §2, flow F5). A static page and one ES
+ * {@code /realms/{realm}/ceres-agent/}: the DREETS agents' page (flow F5). A static page and one ES
  * module; the script signs the agent in with the public client {@value #CLIENT_ID} (authorization code + PKCE) and
  * calls the agents' API {@code /admin/realms/{realm}/ceres} with the token, which decides who may do what. Nothing
  * here reads or grants anything: the page is the same for everyone.

@@ -2,18 +2,14 @@ package fr.ceres.keycloak.centre.agentpage;
 
 import java.util.Map;
 
-import fr.ceres.keycloak.common.ProviderVersion;
+import fr.ceres.keycloak.common.RealmPages;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
  * Serves the DREETS agents' page at {@code GET /realms/{realm}/ceres-agent/} (see {@link AgentPageResource}).
  */
-public final class AgentPageResourceFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public final class AgentPageResourceFactory extends RealmPages {
 
     public static final String PROVIDER_ID = "ceres-agent";
 
@@ -31,20 +27,12 @@ public final class AgentPageResourceFactory implements RealmResourceProviderFact
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
+    protected Object resource(KeycloakSession session) {
+        return new AgentPageResource(session, assets);
     }
 
     @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        return new AgentPageResourceProvider(session, assets);
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Map.of("version", ProviderVersion.of(getClass()), "client", AgentPageResource.CLIENT_ID);
+    protected Map<String, String> options() {
+        return Map.of("client", AgentPageResource.CLIENT_ID);
     }
 }

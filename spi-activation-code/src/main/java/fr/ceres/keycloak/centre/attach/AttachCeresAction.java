@@ -50,7 +50,7 @@ final class AttachCeresAction implements RequiredActionProvider {
 
     /**
      * Signing in to Ceres without any habilitation leads here rather than to a token without
-     * rights (issue 3 §4). The action goes on the authentication session only: nothing is stored
+     * rights. The action goes on the authentication session only: nothing is stored
      * on the user, so signing in to any other application is not affected, and a user who gets a
      * habilitation otherwise (an invitation) is not asked again.
      */

@@ -1,18 +1,15 @@
 package fr.ceres.keycloak.centre.attach;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import fr.ceres.keycloak.common.ProviderVersion;
+import fr.ceres.keycloak.common.BundleFactory;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
- * « Rattacher le service Ceres » (issue 3 §3, flow F2): a required action, also an
+ * « Rattacher le service Ceres » (flow F2): a required action, also an
  * application-initiated one ({@code kc_action=ceres-attach}), where a signed-in person types the
  * SIRET and activation code of their centre's letter and becomes its gestionnaire.
  *
@@ -23,7 +20,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * per-realm configuration the admin console edits (kept as Keycloak's max-auth-age), not server
  * options. They show in the server info instead.
  */
-public final class AttachCeresActionFactory implements RequiredActionFactory, ServerInfoAwareProviderFactory {
+public final class AttachCeresActionFactory extends BundleFactory implements RequiredActionFactory {
 
     public static final String PROVIDER_ID = "ceres-attach";
 
@@ -45,23 +42,12 @@ public final class AttachCeresActionFactory implements RequiredActionFactory, Se
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return new AttachCeresAction(session, options);
     }
 
     @Override
-    public void close() {
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        Map<String, String> info = new LinkedHashMap<>();
-        info.put("version", ProviderVersion.of(getClass()));
-        info.putAll(options.asInfo());
-        return info;
+    protected Map<String, String> options() {
+        return options.asInfo();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * At most {@code max} failed attempts within a sliding {@code window} (issue 3 §3). The attempts
+ * At most {@code max} failed attempts within a sliding {@code window}. The attempts
  * themselves are rows in the database, so the limit holds across nodes; this only does the sums.
  *
  * @param max    failed attempts allowed within the window; the next one is refused

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * A centre's activation code (issue 3): 12 characters of Crockford's base 32, that is 60 random
+ * A centre's activation code: 12 characters of Crockford's base 32, that is 60 random
  * bits, mailed once inside the approval letter and typed back by the future gestionnaire.
  *
  * <p>The alphabet has no I, L, O or U, so nothing printed can be misread; what people type is read

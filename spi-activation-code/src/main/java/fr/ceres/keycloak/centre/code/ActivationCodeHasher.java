@@ -10,7 +10,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Turns an activation code into the only form the database holds (issue 3: "stored only as a
+ * Turns an activation code into the only form the database holds ("stored only as a
  * salted hash"), and checks a typed code against it.
  *
  * <p>The stored form is one string, {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base 64

@@ -1,6 +1,6 @@
 package fr.ceres.keycloak.centre.code;
 
-/** What came of typing a SIRET and an activation code (issue 3, flow F2). */
+/** What came of typing a SIRET and an activation code (flow F2). */
 public enum RedemptionResult {
     /** The code was the centre's ISSUED code, unexpired, and this call used it up. */
     REDEEMED,

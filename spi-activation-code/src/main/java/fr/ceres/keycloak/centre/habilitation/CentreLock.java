@@ -11,7 +11,7 @@ import org.keycloak.models.jpa.entities.OrganizationEntity;
  * Serializes the changes of one centre's gestionnaire habilitations across requests and nodes: a
  * pessimistic write lock on Keycloak's own row of the centre's Organization, held until the request's
  * transaction ends. Two gestionnaires revoking each other at the same instant then run one after the
- * other, and the second one counts what the first left (issue 4 §4: the centre always keeps one).
+ * other, and the second one counts what the first left (a centre always keeps one).
  */
 final class CentreLock {
 

@@ -18,7 +18,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * Habilitations in Keycloak's own model (DESIGN.md §3): membership of the centre's Organization,
+ * Habilitations in Keycloak's own model: membership of the centre's Organization,
  * plus membership of the organization group of one (SIRET, role), a group that carries the
  * client role of {@code ceres}. Administrators therefore see them in the admin console's
  * Organizations pages, and Keycloak's {@code organization} claim lists the centres.
@@ -63,8 +63,8 @@ public final class Habilitations {
      *
      * <p>Searched by one attribute, the role checked here: Keycloak 26.7's
      * {@code searchGroupsByAttributes} puts every attribute's condition on one joined attribute row,
-     * so a search by two attributes never finds anything (issue 4: the second person given the same
-     * habilitation then failed on the group's duplicate name).
+     * so a search by two attributes never finds anything (and the second person given the same
+     * habilitation would then fail on the group's duplicate name).
      */
     private Optional<GroupModel> groupOf(OrganizationModel centre, String siret, CeresRole role) {
         return organizations.searchGroupsByAttributes(centre, Map.of(SIRET_ATTRIBUTE, siret), null, null)
@@ -126,7 +126,7 @@ public final class Habilitations {
         return people.values().stream()
                 .map(user -> new HabilitationHolder(user, held.get(user.getId()).stream()
                         .distinct()
-                        .sorted(Comparator.comparing(Habilitation::siret).thenComparing(Habilitation::role))
+                        .sorted(Habilitation.DISPLAY_ORDER)
                         .toList()))
                 .sorted(Comparator.comparing((HabilitationHolder h) -> lower(h.user().getLastName()))
                         .thenComparing(h -> lower(h.user().getFirstName()))

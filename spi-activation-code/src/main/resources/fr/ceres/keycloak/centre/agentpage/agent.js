@@ -1,4 +1,4 @@
-// Espace agents DREETS (issue 3, flow F5). Signs the agent in with the public client ceres-agent-console
+// Espace agents DREETS (flow F5). Signs the agent in with the public client ceres-agent-console
 // (authorization code + PKCE S256), keeps the tokens in memory only, and calls the agents' API
 // /admin/realms/{realm}/ceres with them. Every text comes from this file or from the API and is shown with
 // textContent: nothing is parsed as HTML.

@@ -1,16 +1,13 @@
 package fr.ceres.keycloak.siret.rest;
 
-import fr.ceres.keycloak.common.ProviderVersion;
 import java.util.List;
 import java.util.Map;
+
+import fr.ceres.keycloak.common.RealmPages;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
  * Serves {@code GET /realms/{realm}/company-register/{siret}} (see {@link CompanyRegisterResource}).
@@ -18,7 +15,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
  * <p>Option: {@code --spi-realm-restapi-extension--company-register--requests-per-minute} (default
  * 30), per client address and per node.
  */
-public final class CompanyRegisterResourceFactory implements RealmResourceProviderFactory, ServerInfoAwareProviderFactory {
+public final class CompanyRegisterResourceFactory extends RealmPages {
 
     public static final String PROVIDER_ID = "company-register";
 
@@ -48,16 +45,8 @@ public final class CompanyRegisterResourceFactory implements RealmResourceProvid
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        return new CompanyRegisterResourceProvider(session, prefill);
-    }
-
-    @Override
-    public void close() {
+    protected Object resource(KeycloakSession session) {
+        return new CompanyRegisterResource(session, prefill);
     }
 
     @Override
@@ -74,9 +63,7 @@ public final class CompanyRegisterResourceFactory implements RealmResourceProvid
     }
 
     @Override
-    public Map<String, String> getOperationalInfo() {
-        return Map.of(
-                "version", ProviderVersion.of(getClass()),
-                REQUESTS_PER_MINUTE, Integer.toString(requestsPerMinute));
+    protected Map<String, String> options() {
+        return Map.of(REQUESTS_PER_MINUTE, Integer.toString(requestsPerMinute));
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 /**
  * One failed attempt at attaching Ceres, kept in the database so the limits per user and per
- * SIRET hold across nodes (issue 3). Records who and which SIRET, never what was typed.
+ * SIRET hold across nodes. Records who and which SIRET, never what was typed.
  */
 @Entity
 @Table(name = "CERES_ACTIVATION_ATTEMPT")

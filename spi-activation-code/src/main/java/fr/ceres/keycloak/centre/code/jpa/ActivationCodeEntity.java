@@ -10,7 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * One activation code of one centre SIRET (issue 3). Holds the code's salted hash, never the code.
+ * One activation code of one centre SIRET. Holds the code's salted hash, never the code.
  *
  * <p>{@code LIVE_KEY} makes "at most one ISSUED code per (realm, SIRET)" a database rule on every
  * database Keycloak supports: while the code is ISSUED it holds {@code <realm id>/<siret>}, once

@@ -16,7 +16,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Activation codes and failed attempts in the database (issue 3). Works inside the caller's
+ * Activation codes and failed attempts in the database. Works inside the caller's
  * transaction (Keycloak's, per request); realm and user ids are Keycloak's ids, times are epoch
  * milliseconds from {@code org.keycloak.common.util.Time} so tests can move the clock.
  *

@@ -1,63 +1,40 @@
 package fr.ceres.keycloak.centre.code.jpa;
 
-import java.util.Map;
+import java.util.List;
 
-import fr.ceres.keycloak.centre.access.jpa.InvitationStore;
-import fr.ceres.keycloak.common.ProviderVersion;
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
+import fr.ceres.keycloak.common.EntityTables;
+import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.PostMigrationEvent;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
- * Registers the bundle's tables with Keycloak's entity manager (issue 3). One provider for the
- * whole bundle: later entities (invitations, access requests) join {@link CeresEntityProvider}'s
- * list and add change sets to the same changelog.
- *
- * <p>The id is part of the schema: Keycloak records this changelog's history in the table
- * {@code DATABASECHANGELOG_CERES}, named after it. Do not rename it.
+ * This module's tables, {@code CERES_ACTIVATION_CODE} and {@code CERES_ACTIVATION_ATTEMPT}, created by
+ * {@value #CHANGELOG}; its history is kept in {@code DATABASECHANGELOG_CERES}, named after the id, so the id is
+ * part of the schema: do not rename it. Once the schema is up to date, the purge of old failed attempts is
+ * scheduled ({@link AttemptPurge}).
  */
-public final class CeresEntityProviderFactory implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
+public final class CeresEntityProviderFactory extends EntityTables {
 
     public static final String PROVIDER_ID = "ceres";
+    static final String CHANGELOG = "META-INF/ceres-changelog.xml";
+    static final List<Class<?>> ENTITIES = List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class);
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return new CeresEntityProvider();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
+    public CeresEntityProviderFactory() {
+        super(PROVIDER_ID, CHANGELOG, ENTITIES);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // The tables hold realm ids without a foreign key to Keycloak's own: clean up with the realm.
+        super.postInit(factory);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 AttemptPurge.schedule(factory);
-            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                ActivationCodeStore.of(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
-                InvitationStore.of(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
             }
         });
     }
 
     @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return Map.of("version", ProviderVersion.of(getClass()));
+    protected void forgetRealm(EntityManager em, String realmId) {
+        new ActivationCodeStore(em).deleteRealm(realmId);
     }
 }

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import fr.ceres.keycloak.centre.code.ActivationCode;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.RedemptionResult;
+import fr.ceres.keycloak.common.H2Schema;
 import fr.ceres.keycloak.siret.Siret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +26,7 @@ class ActivationCodeStoreTest {
     static final long T0 = 1_700_000_000_000L;
     static final long YEAR = 365L * 24 * 3600 * 1000;
 
-    private final H2Schema schema = new H2Schema().applyChangelog().mapEntities();
+    private final H2Schema schema = new H2Schema(new CeresEntityProviderFactory()).applyChangelog().mapEntities();
 
     @AfterEach
     void shutDown() throws SQLException {

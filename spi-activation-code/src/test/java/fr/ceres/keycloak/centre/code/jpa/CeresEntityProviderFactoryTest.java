@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.ServiceLoader;
 
-import fr.ceres.keycloak.centre.access.jpa.CeresInvitationEntity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -27,7 +26,7 @@ class CeresEntityProviderFactoryTest {
     @DisplayName("Given the provider, then it lists the entities and a changelog its class loader can read")
     void provider() {
         JpaEntityProvider provider = new CeresEntityProviderFactory().create(null);
-        assertEquals(List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class, CeresInvitationEntity.class),
+        assertEquals(List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class),
                 provider.getEntities());
         assertNotNull(provider.getClass().getClassLoader().getResource(provider.getChangelogLocation()));
         assertEquals("DATABASECHANGELOG_CERES", JpaUtils.getCustomChangelogTableName(provider.getFactoryId()));

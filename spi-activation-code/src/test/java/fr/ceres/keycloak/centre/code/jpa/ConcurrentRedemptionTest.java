@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
 
 import fr.ceres.keycloak.centre.code.ActivationCode;
 import fr.ceres.keycloak.centre.code.RedemptionResult;
+import fr.ceres.keycloak.common.H2Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3: "many concurrent redemptions of one code leave exactly one gestionnaire". Each thread
+ * Many concurrent redemptions of one code leave exactly one gestionnaire. Each thread
  * is one request with its own connection and transaction, as on separate Keycloak nodes sharing
  * one database. H2 here; the real-server test repeats it on the distribution's database.
  */
@@ -29,7 +30,7 @@ class ConcurrentRedemptionTest {
 
     private static final int CALLERS = 20;
 
-    private final H2Schema schema = new H2Schema().applyChangelog().mapEntities();
+    private final H2Schema schema = new H2Schema(new CeresEntityProviderFactory()).applyChangelog().mapEntities();
 
     @AfterEach
     void shutDown() throws SQLException {
@@ -41,7 +42,7 @@ class ConcurrentRedemptionTest {
     void exactlyOneWinner() throws InterruptedException, ExecutionException {
         ActivationCode code = schema.inTransaction(em -> new ActivationCodeStore(em)
                 .issue(ActivationCodeStoreTest.REALM, ActivationCodeStoreTest.CENTRE, "agent-id", 0, Long.MAX_VALUE));
-        int updatesBefore = schema.codeUpdates();
+        int updatesBefore = schema.updatesOf("CERES_ACTIVATION_CODE");
 
         List<RedemptionResult> results = redeemConcurrently(code);
 
@@ -53,7 +54,7 @@ class ConcurrentRedemptionTest {
         assertEquals("user-" + results.indexOf(RedemptionResult.REDEEMED), row.getRedeemedBy());
         // Not asserted (timing), but reported: how many callers got as far as the guarded UPDATE.
         System.out.printf("concurrent redemption: %d callers, %d reached the guarded UPDATE, 1 won%n",
-                CALLERS, schema.codeUpdates() - updatesBefore);
+                CALLERS, schema.updatesOf("CERES_ACTIVATION_CODE") - updatesBefore);
     }
 
     private List<RedemptionResult> redeemConcurrently(ActivationCode code)

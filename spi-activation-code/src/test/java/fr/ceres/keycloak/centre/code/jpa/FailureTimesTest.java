@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.SQLException;
 import java.util.List;
 
+import fr.ceres.keycloak.common.H2Schema;
 import fr.ceres.keycloak.siret.Siret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The failed attempts' times the attach page computes a lock-out's end from (issue 3 §3). */
+/** The failed attempts' times the attach page computes a lock-out's end from. */
 class FailureTimesTest {
 
     static final String REALM = "realm-id";
@@ -18,7 +19,7 @@ class FailureTimesTest {
     static final Siret OTHER = Siret.parse("13002526500013").orElseThrow();
     static final long T0 = 1_700_000_000_000L;
 
-    private final H2Schema schema = new H2Schema().applyChangelog().mapEntities();
+    private final H2Schema schema = new H2Schema(new CeresEntityProviderFactory()).applyChangelog().mapEntities();
 
     @AfterEach
     void shutDown() throws SQLException {

@@ -9,17 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.ceres.keycloak.common.ProviderVersion;
+import fr.ceres.keycloak.common.BundleFactory;
 import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProviderFactory;
 import fr.ceres.keycloak.siret.register.Establishment;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * A register read from a JSON file once at start-up, for offline installations, demos and tests:
@@ -27,7 +25,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * {@code file} option, the bundled demo data set. It never answers Unavailable; a broken file
  * stops the server at start-up instead, naming the file and the entry.
  */
-public final class StaticFileProviderFactory implements CompanyRegisterProviderFactory, ServerInfoAwareProviderFactory {
+public final class StaticFileProviderFactory extends BundleFactory implements CompanyRegisterProviderFactory {
 
     public static final String PROVIDER_ID = "static-file";
 
@@ -85,19 +83,10 @@ public final class StaticFileProviderFactory implements CompanyRegisterProviderF
     }
 
     @Override
-    public Map<String, String> getOperationalInfo() {
+    protected Map<String, String> options() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("version", ProviderVersion.of(getClass()));
         info.put(FILE, source);
         info.put("establishments", Integer.toString(establishments.size()));
         return info;
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

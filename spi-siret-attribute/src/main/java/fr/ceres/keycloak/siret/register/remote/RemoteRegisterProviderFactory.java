@@ -6,15 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.ceres.keycloak.common.ProviderVersion;
+import fr.ceres.keycloak.common.BundleFactory;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.http.simple.SimpleHttp;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * What the HTTP registers share, once per node: the options, the cache and the 429 back-off live in
@@ -24,7 +22,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * fr.ceres.keycloak.siret.register.LookupResult.Unavailable}; the sign-up then accepts the SIRET on
  * its checksum alone and flags it unverified.
  */
-public abstract class RemoteRegisterProviderFactory implements CompanyRegisterProviderFactory, ServerInfoAwareProviderFactory {
+public abstract class RemoteRegisterProviderFactory extends BundleFactory implements CompanyRegisterProviderFactory {
 
     private RemoteRegisterOptions options;
     private LookupCache cache;
@@ -80,9 +78,8 @@ public abstract class RemoteRegisterProviderFactory implements CompanyRegisterPr
     }
 
     @Override
-    public final Map<String, String> getOperationalInfo() {
+    protected final Map<String, String> options() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("version", ProviderVersion.of(getClass()));
         info.putAll(options.describe());
         info.putAll(ownOperationalInfo());
         info.put("cached-answers", Integer.toString(cache.size()));
@@ -90,13 +87,5 @@ public abstract class RemoteRegisterProviderFactory implements CompanyRegisterPr
             info.put("rate-limited-until", gate.closedUntil().toString());
         }
         return info;
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

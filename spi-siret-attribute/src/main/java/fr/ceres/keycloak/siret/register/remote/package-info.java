@@ -1,3 +1,5 @@
+package fr.ceres.keycloak.siret.register.remote;
+
 /**
  * What the HTTP company registers share: options, timeouts, the per-node cache and the 429 back-off.
  *
@@ -7,4 +9,3 @@
  * accepts the SIRET on its checksum alone and flags it unverified: a register outage must not stop
  * training centres from creating their accounts.
  */
-package fr.ceres.keycloak.siret.register.remote;

@@ -1,0 +1,131 @@
+package fr.ceres.keycloak.access.invite;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import fr.ceres.keycloak.access.web.PersonName;
+import fr.ceres.keycloak.common.LikePattern;
+import fr.ceres.keycloak.siret.ProfileAttributes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * « Utilisateur » of the invite dialog: the accounts of the centre's company whose name or
+ * email matches what the gestionnaire typed. Only accounts whose {@code siret} attribute starts with the
+ * centre's SIREN are ever looked at, never the realm's other people.
+ *
+ * <p>One query on Keycloak's own user tables, bounded in the database: the SIREN is a range on the
+ * {@code (NAME, VALUE)} index of {@code USER_ATTRIBUTE} (a range rather than a {@code LIKE} alone, which
+ * PostgreSQL cannot run on that index under a non-C collation), then the name words on the few rows of
+ * that one company, at most {@value #MAX_RESULTS} rows back. Keycloak's own user search cannot do this:
+ * it reads an attribute by exact value only. Accounts of a user-storage provider (LDAP…) are not in these
+ * tables and are not suggested; they can still be invited by email.
+ */
+public final class PeopleSearch {
+
+    /** Fewer typed characters suggest nothing: the list would be the whole company. */
+    public static final int MIN_QUERY_LENGTH = 3;
+    public static final int MAX_RESULTS = 10;
+    /** Beyond a few words, the query only gets slower for the same answer. */
+    private static final int MAX_WORDS = 4;
+    private static final int MAX_QUERY_LENGTH = 100;
+    private static final String SIREN_DIGITS = "\\d{9}";
+    private static final String LAST_SIREN = "999999999";
+
+    private final EntityManager em;
+
+    public PeopleSearch(EntityManager em) {
+        this.em = em;
+    }
+
+    public static PeopleSearch of(KeycloakSession session) {
+        return new PeopleSearch(session.getProvider(JpaConnectionProvider.class).getEntityManager());
+    }
+
+    /** Whether the text is long enough to search with. */
+    public static boolean searchable(String typed) {
+        return typed != null && typed.strip().length() >= MIN_QUERY_LENGTH;
+    }
+
+    /**
+     * The enabled, activated accounts of the realm whose SIRET has this SIREN and whose first name, last
+     * name or email contains every word typed (ignoring case), by last name, first name, email; at most
+     * {@value #MAX_RESULTS}. Empty when the text is shorter than {@value #MIN_QUERY_LENGTH} characters.
+     */
+    public List<Person> sameCompany(String realmId, String siren, String typed) {
+        if (!siren.matches(SIREN_DIGITS)) {
+            throw new IllegalArgumentException("not a SIREN");
+        }
+        if (!searchable(typed)) {
+            return List.of();
+        }
+        List<String> words = words(typed);
+        boolean bounded = !LAST_SIREN.equals(siren);
+        StringBuilder jpql = new StringBuilder("select u.firstName, u.lastName, u.email from UserEntity u join u.attributes s"
+                + " where s.name = :siretAttribute and s.value >= :sirenFrom");
+        if (bounded) {
+            jpql.append(" and s.value < :sirenTo");
+        }
+        jpql.append(" and s.value like :sirenPrefix"
+                + " and u.realmId = :realmId and u.enabled = true and u.emailVerified = true"
+                + " and u.serviceAccountClientLink is null and u.email is not null");
+        for (int i = 0; i < words.size(); i++) {
+            jpql.append(" and (lower(u.firstName) like :w").append(i).append(" escape '\\'")
+                    .append(" or lower(u.lastName) like :w").append(i).append(" escape '\\'")
+                    .append(" or lower(u.email) like :w").append(i).append(" escape '\\')");
+        }
+        jpql.append(" order by u.lastName, u.firstName, u.email");
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
+                .setParameter("siretAttribute", ProfileAttributes.SIRET)
+                .setParameter("sirenFrom", siren)
+                .setParameter("sirenPrefix", siren + "%")
+                .setParameter("realmId", realmId);
+        if (bounded) {
+            query.setParameter("sirenTo", String.format(Locale.ROOT, "%09d", Long.parseLong(siren) + 1));
+        }
+        for (int i = 0; i < words.size(); i++) {
+            query.setParameter("w" + i, "%" + LikePattern.escape(words.get(i)) + "%");
+        }
+        return query.setMaxResults(MAX_RESULTS).getResultStream()
+                .map(row -> new Person((String) row[0], (String) row[1], (String) row[2]))
+                .toList();
+    }
+
+    private static List<String> words(String typed) {
+        String text = typed.strip().toLowerCase(Locale.ROOT);
+        if (text.length() > MAX_QUERY_LENGTH) {
+            text = text.substring(0, MAX_QUERY_LENGTH);
+        }
+        return Arrays.stream(text.split("[\\s\\u00A0\\u202F]+"))
+                .filter(w -> !w.isEmpty())
+                .distinct()
+                .limit(MAX_WORDS)
+                .toList();
+    }
+
+    /**
+     * One suggestion: what the list shows and the address the invitation goes to, also the JSON the
+     * dialog's script reads ({@code {"name": …, "email": …}}). No account id: the dialog needs none.
+     */
+    public static final class Person {
+
+        private final String name;
+        private final String email;
+
+        Person(String firstName, String lastName, String email) {
+            this.name = PersonName.of(firstName, lastName, email);
+            this.email = email;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package fr.ceres.keycloak.access.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+/**
+ * What both stores do with {@code CERES_INVITATION} rows: read them detached, insert them at once, and ask
+ * whether a live key is taken. Rows never stay managed: the stores' bulk updates bypass the persistence
+ * context, and a managed copy would be read back stale later in the same transaction.
+ */
+final class Rows {
+
+    private final EntityManager em;
+
+    Rows(EntityManager em) {
+        this.em = em;
+    }
+
+    EntityManager em() {
+        return em;
+    }
+
+    Optional<CeresInvitationEntity> byId(String realmId, String id, InvitationKind kind) {
+        return list(em.createNamedQuery(CeresInvitationEntity.BY_ID, CeresInvitationEntity.class)
+                .setParameter("realmId", realmId)
+                .setParameter("id", id)
+                .setParameter("kind", kind)).stream().findFirst();
+    }
+
+    List<CeresInvitationEntity> list(TypedQuery<CeresInvitationEntity> query) {
+        List<CeresInvitationEntity> found = query.getResultList();
+        found.forEach(em::detach);
+        return found;
+    }
+
+    boolean taken(String liveKey) {
+        return em.createNamedQuery(CeresInvitationEntity.LIVE_KEY_TAKEN, Long.class)
+                .setParameter("liveKey", liveKey)
+                .getSingleResult() > 0;
+    }
+
+    CeresInvitationEntity persist(CeresInvitationEntity entity) {
+        em.persist(entity);
+        // Flush now so a constraint violation surfaces in the caller's request, then let go.
+        em.flush();
+        em.detach(entity);
+        return entity;
+    }
+
+    /** Forgets a removed realm's invitations and requests: a new realm of the same id must start clean. */
+    void deleteRealm(String realmId) {
+        em.createNamedQuery(CeresInvitationEntity.DELETE_REALM).setParameter("realmId", realmId).executeUpdate();
+    }
+}

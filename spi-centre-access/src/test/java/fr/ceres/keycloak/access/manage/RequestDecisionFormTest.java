@@ -1,0 +1,56 @@
+package fr.ceres.keycloak.access.manage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import fr.ceres.keycloak.centre.habilitation.CeresRole;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class RequestDecisionFormTest {
+
+    private static MultivaluedMap<String, String> form(String role, String siret, String reason) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        if (role != null) {
+            form.add(RequestDecisionForm.ROLE, role);
+        }
+        if (siret != null) {
+            form.add(RequestDecisionForm.SIRET, siret);
+        }
+        if (reason != null) {
+            form.add(RequestDecisionForm.REASON, reason);
+        }
+        return form;
+    }
+
+    @Test
+    @DisplayName("Given « Accepter », then the role is one of the two ids or none, the SIRET as posted without blanks")
+    void accept() {
+        RequestDecisionForm form = RequestDecisionForm.read(form("gestionnaire", " 41823967900016 ", null));
+        assertEquals(Optional.of(CeresRole.GESTIONNAIRE), form.role());
+        assertEquals("41823967900016", form.siret());
+        assertEquals("", form.reason());
+        assertEquals(Optional.of(CeresRole.CENTRE_AGREE), RequestDecisionForm.read(form("centre-agree", "x", null)).role());
+        assertEquals(Optional.empty(), RequestDecisionForm.read(form("admin", "x", null)).role());
+        assertEquals(Optional.empty(), RequestDecisionForm.read(form(null, null, null)).role());
+        assertEquals("", RequestDecisionForm.read(form(null, null, null)).siret());
+    }
+
+    @Test
+    @DisplayName("Given « Refuser », then the reason is optional, one paragraph without control characters, and at most 500 characters")
+    void reason() {
+        assertTrue(RequestDecisionForm.read(form(null, null, null)).reasonFits());
+        assertEquals("Pas de poste ouvert pour l'instant.",
+                RequestDecisionForm.read(form(null, null, "  Pas de poste\r\n  ouvert\tpour l'instant.\u0000 ")).reason());
+        assertEquals("<b>gras</b> & co", RequestDecisionForm.read(form(null, null, "<b>gras</b> & co")).reason(),
+                "kept as typed: the templates escape it");
+        assertTrue(RequestDecisionForm.read(form(null, null, "a".repeat(500))).reasonFits());
+        assertFalse(RequestDecisionForm.read(form(null, null, "a".repeat(501))).reasonFits());
+        assertTrue(RequestDecisionForm.read(form(null, null, "a".repeat(500) + "   ")).reasonFits(), "trailing blanks do not count");
+    }
+}
