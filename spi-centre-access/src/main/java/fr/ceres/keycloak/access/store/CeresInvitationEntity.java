@@ -57,25 +57,21 @@ import jakarta.persistence.Table;
                         + " and i.state = :pending and i.linkVersion = :linkVersion and i.expiresAt > :now"),
         @NamedQuery(name = CeresInvitationEntity.RESEND,
                 query = "update CeresInvitationEntity i set i.linkVersion = i.linkVersion + 1, i.expiresAt = :expiresAt"
-                        + " where i.realmId = :realmId and i.centre = :centre and i.id = :id"
-                        + " and i.kind = :invitation and i.state = :pending"),
+                        + CeresInvitationEntity.PENDING_INVITATION_OF_CENTRE),
         @NamedQuery(name = CeresInvitationEntity.CANCEL,
                 query = "update CeresInvitationEntity i set i.state = :cancelled, i.liveKey = i.id,"
                         + " i.decidedBy = :byUserId, i.decidedAt = :now"
-                        + " where i.realmId = :realmId and i.centre = :centre and i.id = :id"
-                        + " and i.kind = :invitation and i.state = :pending"),
+                        + CeresInvitationEntity.PENDING_INVITATION_OF_CENTRE),
         @NamedQuery(name = CeresInvitationEntity.ACCEPT_REQUEST,
                 query = "update CeresInvitationEntity i set i.state = :accepted, i.liveKey = i.id,"
                         + " i.authorId = :deciderId, i.authorName = :deciderName, i.decidedBy = :deciderId,"
                         + " i.siret = :siret, i.role = :role, i.decidedAt = :now"
-                        + " where i.realmId = :realmId and i.centre = :centre and i.id = :id"
-                        + " and i.kind = :request and i.state = :pending"),
+                        + CeresInvitationEntity.PENDING_REQUEST_OF_CENTRE),
         @NamedQuery(name = CeresInvitationEntity.REFUSE_REQUEST,
                 query = "update CeresInvitationEntity i set i.state = :refused, i.liveKey = i.id,"
                         + " i.authorId = :deciderId, i.authorName = :deciderName, i.decidedBy = :deciderId,"
                         + " i.reason = :reason, i.decidedAt = :now"
-                        + " where i.realmId = :realmId and i.centre = :centre and i.id = :id"
-                        + " and i.kind = :request and i.state = :pending"),
+                        + CeresInvitationEntity.PENDING_REQUEST_OF_CENTRE),
         @NamedQuery(name = CeresInvitationEntity.DELETE_REALM,
                 query = "delete from CeresInvitationEntity i where i.realmId = :realmId")
 })
@@ -93,6 +89,13 @@ public class CeresInvitationEntity {
     static final String ACCEPT_REQUEST = "ceresAcceptAccessRequest";
     static final String REFUSE_REQUEST = "ceresRefuseAccessRequest";
     static final String DELETE_REALM = "ceresDeleteRealmInvitations";
+
+    /** The guard of every change a gestionnaire makes to an invitation: the centre's own, still PENDING. */
+    static final String PENDING_INVITATION_OF_CENTRE = " where i.realmId = :realmId and i.centre = :centre"
+            + " and i.id = :id and i.kind = :invitation and i.state = :pending";
+    /** The guard of a decision on an access request: the centre's own, still PENDING, so one decider wins. */
+    static final String PENDING_REQUEST_OF_CENTRE = " where i.realmId = :realmId and i.centre = :centre"
+            + " and i.id = :id and i.kind = :request and i.state = :pending";
 
     @Id
     @Column(name = "ID", length = 36, nullable = false)
