@@ -18,8 +18,13 @@ public final class HttpAttachSession {
     private String attachAction;
 
     public HttpAttachSession(String realmUrl) {
+        this(PortalHttp.anonymous(realmUrl), realmUrl);
+    }
+
+    /** The session of the given browser (one with its own deadline, say). */
+    public HttpAttachSession(PortalHttp browser, String realmUrl) {
         this.realmUrl = realmUrl;
-        this.browser = PortalHttp.anonymous(realmUrl);
+        this.browser = browser;
     }
 
     /** Signs in to Ceres; the person has no habilitation, so Keycloak stops on the attach page. */

@@ -27,16 +27,26 @@ public final class PortalHttp {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
+    /** HTTP/1.1 as browsers speak it over plain http (no h2c upgrade). */
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    /** How long one request may wait for its answer. */
+    private final Duration deadline;
     /** Kept by hand: Keycloak marks its cookies Secure, which Java's CookieManager will not send over http. */
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final String realmUrl;
 
     public PortalHttp(String realmUrl) {
+        this(realmUrl, Duration.ofSeconds(30));
+    }
+
+    /** A browser that gives up on an answer after {@code deadline}. */
+    public PortalHttp(String realmUrl, Duration deadline) {
         this.realmUrl = realmUrl;
+        this.deadline = deadline;
     }
 
     /** Nobody signed in. */
@@ -133,7 +143,7 @@ public final class PortalHttp {
 
     private HttpRequest.Builder request(String url) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(deadline)
                 .header("Accept-Language", "fr-FR,fr");
         if (!cookies.isEmpty()) {
             request.header("Cookie", cookies.entrySet().stream()

@@ -15,6 +15,7 @@ import fr.ceres.keycloak.access.web.PortalSignIn;
 import fr.ceres.keycloak.centre.habilitation.Habilitation;
 import fr.ceres.keycloak.centre.habilitation.Habilitations;
 import fr.ceres.keycloak.common.PortalUrls;
+import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -88,10 +89,17 @@ public final class PortalResource {
                 .createForm(TEMPLATE);
     }
 
-    /** The access page of a centre and what hangs under it: {@code acces/{centre SIRET}/…}. */
+    /**
+     * The access page of a centre and what hangs under it: {@code acces/{centre SIRET}/…}. Anything but a SIRET
+     * written as the page writes it is no address of the portal: the pages build their links from it, and braces
+     * or percent signs in it would be read as URI templates.
+     */
     @Path(PortalUrls.ACCESS + "/{centre}")
     public AccessResource access(@PathParam("centre") String centre) {
         requirePortal();
+        if (Siret.parse(centre).filter(siret -> siret.value().equals(centre)).isEmpty()) {
+            throw new NotFoundException();
+        }
         return new AccessResource(session, centre, invitations);
     }
 
