@@ -3,6 +3,7 @@ package fr.ceres.keycloak.siret.register.recherche;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -54,6 +55,19 @@ class RechercheEntreprisesFailureTest {
         harness.register().replying(Reply.fixture(200, "recherche/found-siege.json").after(Duration.ofSeconds(5)));
         LookupResult result = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> provider.lookup(DINUM));
         assertInstanceOf(LookupResult.Unavailable.class, result);
+    }
+
+    @Test
+    @DisplayName("Given a register that trickles its answer a byte every 500 ms, then the lookup is cut at its deadline")
+    void trickleCutAtDeadline() {
+        CompanyRegisterProvider bounded = harness.provider(new RechercheEntreprisesProviderFactory(),
+                Map.of("read-timeout-ms", "1000", "deadline-ms", "1500"));
+        harness.register().replying(Reply.fixture(200, "recherche/found-siege.json").trickling(Duration.ofMillis(500)));
+        long start = System.nanoTime();
+        LookupResult result = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> bounded.lookup(DINUM));
+        assertInstanceOf(LookupResult.Unavailable.class, result);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(2500)) < 0,
+                "cut near the 1.5 s deadline");
     }
 
     @ParameterizedTest(name = "{0}")
