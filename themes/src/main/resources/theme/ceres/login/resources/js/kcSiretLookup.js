@@ -24,6 +24,7 @@ const TEXTS = {
     foundUnnamed: "Établissement trouvé.",
     missing: "Le répertoire des entreprises ne publie pas {fields} de cet établissement : saisissez-les vous-même.",
     labels: { raisonSociale: "la raison sociale", adresse: "l'adresse", commune: "la commune" },
+    and: " et ",
     closed: "Cet établissement est fermé (SIRET inactif).",
     unknown: "SIRET inconnu du répertoire des entreprises.",
     invalid: "Le SIRET doit comporter 14 chiffres valides.",
@@ -35,6 +36,7 @@ const TEXTS = {
     foundUnnamed: "Establishment found.",
     missing: "The company register does not publish {fields} of this establishment: please enter them yourself.",
     labels: { raisonSociale: "the company name", adresse: "the address", commune: "the town" },
+    and: " and ",
     closed: "This establishment is closed (inactive SIRET).",
     unknown: "SIRET unknown to the company register.",
     invalid: "The SIRET must have 14 valid digits.",
@@ -60,7 +62,10 @@ export function missingText(missing, t) {
   if (fields.length === 0) {
     return "";
   }
-  return " " + t.missing.replace("{fields}", fields.map((field) => t.labels[field]).join(", "));
+  const labels = fields.map((field) => t.labels[field]);
+  const last = labels.pop();
+  const list = labels.length > 0 ? labels.join(", ") + t.and + last : last;
+  return " " + t.missing.replace("{fields}", list);
 }
 
 /**
