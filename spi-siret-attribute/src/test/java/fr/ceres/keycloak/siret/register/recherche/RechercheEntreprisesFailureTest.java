@@ -78,6 +78,13 @@ class RechercheEntreprisesFailureTest {
         assertInstanceOf(LookupResult.Unavailable.class, provider.lookup(DINUM));
     }
 
+    @Test
+    @DisplayName("Given an answer larger than 1 MiB, then the lookup is Unavailable without reading it all")
+    void oversized() {
+        harness.register().replying(Reply.body(200, "{\"results\": [\"" + "x".repeat(2 * 1024 * 1024) + "\"]}"));
+        assertInstanceOf(LookupResult.Unavailable.class, provider.lookup(DINUM));
+    }
+
     @ParameterizedTest(name = "status {0}")
     @ValueSource(ints = {400, 500, 503})
     @DisplayName("Given an error status, then the lookup is Unavailable and is not cached")
