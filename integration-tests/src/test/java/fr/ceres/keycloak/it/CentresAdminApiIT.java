@@ -157,6 +157,30 @@ public class CentresAdminApiIT {
     }
 
     @Test
+    @DisplayName("Given a non-diffusible establishment, then the agent must type what the register masks, and the centre holds no placeholder")
+    void nonDiffusibleEstablishmentTakesTheAgentsTypedData() throws Exception {
+        HttpResponse<String> refused = registerAs(agentToken(), SignUpIT.NON_DIFFUSIBLE_SIRET, "AGR-75-2026-0007", List.of());
+        assertError(refused, 422, "company_fields_missing");
+        assertEquals("raisonSociale,adresse,commune", JSON.readTree(refused.body()).get("missing").asText());
+        assertTrue(JSON.readTree(refused.body()).get("error_description").asText().contains("saisissez-les"), refused.body());
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("siret", SignUpIT.NON_DIFFUSIBLE_SIRET);
+        body.put("referenceAgrement", "AGR-75-2026-0007");
+        body.put("raisonSociale", "CLAIRE DURAND FORMATION");
+        body.put("adresse", "3 RUE OBERKAMPF");
+        body.put("commune", "75011 PARIS");
+        HttpResponse<String> created = send(agentToken(), "POST", "",
+                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode centre = JSON.readTree(created.body());
+        assertEquals("CLAIRE DURAND FORMATION", centre.get("raisonSociale").asText());
+        assertEquals("3 RUE OBERKAMPF", centre.get("adresse").asText());
+        assertEquals("75011 PARIS", centre.get("commune").asText());
+        assertFalse(created.body().contains("[ND]"), created.body());
+    }
+
+    @Test
     @DisplayName("Given a linked site of another company, malformed, or the centre itself, then 400 naming the site and nothing registered")
     void refusesBadLinkedSites() throws Exception {
         HttpResponse<String> otherCompany = registerAs(agentToken(), VAL_DE_LOIRE, "AGR-37-1", List.of(TILLEULS));

@@ -47,7 +47,19 @@ class CompanyLookupEndpointIT {
         assertEquals("732829320", body.get("siren").asText());
         assertTrue(body.get("active").asBoolean());
         assertFalse(body.get("raisonSociale").asText().isBlank());
-        assertEquals(6, body.size(), "public fields only: " + body);
+        assertEquals(0, body.get("missing").size(), body.toString());
+        assertEquals(7, body.size(), "public fields only: " + body);
+    }
+
+    @Test
+    @DisplayName("Given a non-diffusible establishment, then its masked fields are absent, never placeholders, and listed as missing")
+    void nonDiffusibleEstablishment() throws Exception {
+        HttpResponse<String> response = lookup(SignUpIT.NON_DIFFUSIBLE_SIRET, "198.51.100.3");
+        assertEquals(200, response.statusCode());
+        JsonNode body = JSON.readTree(response.body());
+        assertFalse(body.has("raisonSociale") || body.has("adresse") || body.has("commune"), body.toString());
+        assertEquals("[\"raisonSociale\",\"adresse\",\"commune\"]", body.get("missing").toString());
+        assertFalse(response.body().contains("[ND]"), response.body());
     }
 
     @Test

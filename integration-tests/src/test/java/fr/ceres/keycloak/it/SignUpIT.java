@@ -40,6 +40,8 @@ class SignUpIT {
 
     static final String CLOSED_SIRET = "38452107600016";
     static final String UNKNOWN_SIRET = "99999999900017";
+    /** The demo register's sole trader in partial diffusion: raison sociale, adresse and commune masked "[ND]". */
+    static final String NON_DIFFUSIBLE_SIRET = "92969323200019";
     private static final String VERIFY_EMAIL = "VERIFY_EMAIL";
 
     @InjectRealm(fromJson = "/realm-export.json")
@@ -127,6 +129,50 @@ class SignUpIT {
         new Screenshots("sign-up-errors").take(browser.driver(), name);
         assertTrue(message.contains(expectedMessage), "message for " + field + ": '" + message + "'");
         assertTrue(realm.admin().users().searchByEmail(applicant.email(), true).isEmpty(), "no account created");
+    }
+
+    @Test
+    @DisplayName("Given a non-diffusible establishment, then nothing masked is pre-filled or stored: the page asks to type it and keeps what is typed")
+    void nonDiffusibleEstablishmentIsTyped() {
+        String email = "claire.durand@ei-exemple.fr";
+        Screenshots shots = new Screenshots("sign-up-non-diffusible");
+        SignUpPage page = new SignUpPage(browser.driver()).open(realm.getBaseUrl());
+        page.fill(Applicant.valid(email).withSiret("929 693 232 00019"));
+        String status = page.siretStatus();
+        assertTrue(status.contains("ne publie pas la raison sociale, l'adresse et la commune"), status);
+        assertEquals("", page.value("raisonSociale"));
+        assertEquals("", page.value("commune"));
+        shots.take(browser.driver(), "01-prefill-asks-to-type");
+
+        page.submit();
+        assertTrue(page.fieldError("raisonSociale").contains("saisissez-la vous-même"), page.fieldError("raisonSociale"));
+        assertTrue(page.fieldError("commune").contains("saisissez-la vous-même"), page.fieldError("commune"));
+        assertTrue(realm.admin().users().searchByEmail(email, true).isEmpty(), "no account with masked fields");
+        shots.take(browser.driver(), "02-fields-to-type");
+
+        // A page pre-filled before this check (or a hand-made post) sends the masks themselves: refused alike.
+        typeCompany(page, "[NON-DIFFUSIBLE]", "[NON-DIFFUSIBLE] [NON-DIFFUSIBLE]", "[NON-DIFFUSIBLE] PARIS 11");
+        page.submit();
+        assertTrue(page.fieldError("adresse").contains("saisissez-la vous-même"), page.fieldError("adresse"));
+        assertTrue(realm.admin().users().searchByEmail(email, true).isEmpty(), "no account with placeholders");
+
+        typeCompany(page, "CLAIRE DURAND FORMATION", "3 RUE OBERKAMPF", "75011 PARIS");
+        page.submit();
+        assertTrue(page.heading().contains("Activez votre compte"), page.heading());
+        UserRepresentation created = user(email);
+        assertEquals(List.of("CLAIRE DURAND FORMATION"), created.getAttributes().get("raisonSociale"));
+        assertEquals(List.of("3 RUE OBERKAMPF"), created.getAttributes().get("adresse"));
+        assertEquals(List.of("75011 PARIS"), created.getAttributes().get("commune"));
+        assertEquals(List.of("verifie"), created.getAttributes().get("siretStatut"));
+    }
+
+    /** After a refusal the page keeps what was typed but the passwords. */
+    private static void typeCompany(SignUpPage page, String raisonSociale, String adresse, String commune) {
+        page.type("password", Applicant.PASSWORD);
+        page.type("password-confirm", Applicant.PASSWORD);
+        page.type("raisonSociale", raisonSociale);
+        page.type("adresse", adresse);
+        page.type("commune", commune);
     }
 
     @Test

@@ -63,13 +63,15 @@ public final class CeresRegistrationUserCreation extends RegistrationUserCreatio
 
         SiretCheck check = SiretCheck.run(context.getSession(), form);
         check.recordOn(context.getAuthenticationSession());
-        if (check.error().isEmpty()) {
+        if (check.errors().isEmpty()) {
             super.validate(context);
             return;
         }
-        // Show the register's answer together with whatever else is wrong on the page.
+        // Show the register's answer together with whatever else is wrong on the page; on a field the
+        // check speaks of (a company field to type), its word replaces the profile's "required".
         List<FormMessage> errors = new ArrayList<>(profileErrors(context, form));
-        errors.add(check.error().get());
+        errors.removeIf(error -> check.errors().stream().anyMatch(own -> own.getField().equals(error.getField())));
+        errors.addAll(check.errors());
         context.error(Errors.INVALID_REGISTRATION);
         context.validationError(form, errors);
     }

@@ -1,5 +1,7 @@
 package fr.ceres.keycloak.signup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import fr.ceres.keycloak.siret.ProfileAttributes;
@@ -7,6 +9,7 @@ import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.Establishment;
 import fr.ceres.keycloak.siret.register.LookupResult;
+import fr.ceres.keycloak.siret.register.RegisterPlaceholders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -20,10 +23,18 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * not refused: the SIRET is accepted on its checksum alone, the person types raison sociale,
  * adresse and commune themselves (the profile requires them), and the account is stored with
  * {@code siretStatut=non-verifie} so administrators can find and check it later.
+ *
+ * <p>A company field the register does not give (masked for an establishment in partial diffusion,
+ * typically a sole trader) is never filled: the person is asked on the field to type it. A register's
+ * mask typed or posted as a value ({@code [ND]}, {@code [NON-DIFFUSIBLE]}) is refused the same way, so it
+ * is never stored.
  */
 final class SiretCheck {
 
     private static final String STATUS_NOTE = "ceres.siretStatut";
+    static final String TYPE_IT_MESSAGE = "ceresRegisterFieldMissing";
+    private static final List<String> COMPANY_FIELDS =
+            List.of(ProfileAttributes.RAISON_SOCIALE, ProfileAttributes.ADRESSE, ProfileAttributes.COMMUNE);
 
     enum Status {
         VERIFIED("verifie"), UNVERIFIED("non-verifie");
@@ -49,11 +60,11 @@ final class SiretCheck {
     }
 
     private final Status status;
-    private final FormMessage error;
+    private final List<FormMessage> errors;
 
-    private SiretCheck(Status status, FormMessage error) {
+    private SiretCheck(Status status, List<FormMessage> errors) {
         this.status = status;
-        this.error = error;
+        this.errors = List.copyOf(errors);
     }
 
     /** Asks the register and fills the company fields the person left blank. */
@@ -61,25 +72,30 @@ final class SiretCheck {
         Optional<Siret> siret = Siret.parse(form.getFirst(ProfileAttributes.SIRET));
         if (siret.isEmpty()) {
             // Malformed: the profile's "siret" validator says so on the page.
-            return new SiretCheck(null, null);
+            return new SiretCheck(null, List.of());
         }
-        LookupResult result = session.getProvider(CompanyRegisterProvider.class).lookup(siret.get());
+        return of(session.getProvider(CompanyRegisterProvider.class).lookup(siret.get()), form);
+    }
+
+    /** The register's answer applied to the form: blanks filled, what is wrong said on its field. */
+    static SiretCheck of(LookupResult result, MultivaluedMap<String, String> form) {
         if (result instanceof LookupResult.Found found) {
             Establishment establishment = found.establishment();
             if (!establishment.active()) {
-                return new SiretCheck(Status.VERIFIED, new FormMessage(ProfileAttributes.SIRET, "ceresSiretClosed"));
+                return new SiretCheck(Status.VERIFIED, List.of(new FormMessage(ProfileAttributes.SIRET, "ceresSiretClosed")));
             }
             fillBlanks(form, establishment);
-            return new SiretCheck(Status.VERIFIED, null);
+            return new SiretCheck(Status.VERIFIED, fieldsToType(form, establishment.missingFields()));
         }
         if (result instanceof LookupResult.NotFound) {
-            return new SiretCheck(Status.VERIFIED, new FormMessage(ProfileAttributes.SIRET, "ceresSiretUnknown"));
+            return new SiretCheck(Status.VERIFIED, List.of(new FormMessage(ProfileAttributes.SIRET, "ceresSiretUnknown")));
         }
-        return new SiretCheck(Status.UNVERIFIED, null);
+        return new SiretCheck(Status.UNVERIFIED, fieldsToType(form, List.of()));
     }
 
-    Optional<FormMessage> error() {
-        return Optional.ofNullable(error);
+    /** What is wrong, each on its field; empty when the sign-up may go on. */
+    List<FormMessage> errors() {
+        return errors;
     }
 
     /** Keeps the status for the account's creation, which happens in a later step of the request. */
@@ -102,9 +118,24 @@ final class SiretCheck {
     }
 
     private static void fillBlank(MultivaluedMap<String, String> form, String field, String registerValue) {
-        String typed = form.getFirst(field);
-        if ((typed == null || typed.isBlank()) && registerValue != null) {
+        if (isBlank(form.getFirst(field)) && !registerValue.isEmpty()) {
             form.putSingle(field, registerValue);
         }
+    }
+
+    /** The company fields still blank that the register did not give, and any holding a register's mask. */
+    private static List<FormMessage> fieldsToType(MultivaluedMap<String, String> form, List<String> notGiven) {
+        List<FormMessage> errors = new ArrayList<>();
+        for (String field : COMPANY_FIELDS) {
+            String value = form.getFirst(field);
+            if (RegisterPlaceholders.masks(value) || (notGiven.contains(field) && isBlank(value))) {
+                errors.add(new FormMessage(field, TYPE_IT_MESSAGE));
+            }
+        }
+        return errors;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -26,7 +26,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * The bulk issue: for each valid row of the agent's CSV, registers the centre if it is new (the same
- * register check as one at a time), then issues its code unless it already has one pending or redeemed and
+ * register check as one at a time, the row's raison sociale, adresse and commune standing in for what the
+ * register does not publish), then issues its code unless it already has one pending or redeemed and
  * re-issuing was not asked for. The answer is the ZIP of letters plus {@code rapport.csv}.
  *
  * <p>An existing centre is not modified by the file: its approval reference and linked sites stay as registered.
@@ -87,7 +88,7 @@ final class CentreImport {
                     continue;
                 } else {
                     CentreRegistration.Result result = registration.register(siret, row.referenceAgrement(),
-                            row.sitesLies());
+                            row.sitesLies(), row.typedCompany());
                     if (result instanceof CentreRegistration.Refused refused) {
                         report.add(ReportLine.rejected(row, refused.error().description()));
                         continue;

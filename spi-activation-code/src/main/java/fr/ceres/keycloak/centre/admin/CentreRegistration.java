@@ -5,8 +5,10 @@ import java.util.Map;
 
 import fr.ceres.keycloak.centre.Centre;
 import fr.ceres.keycloak.centre.Centres;
+import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
+import fr.ceres.keycloak.siret.register.Establishment;
 import fr.ceres.keycloak.siret.register.LookupResult;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -17,6 +19,11 @@ import org.keycloak.models.ModelDuplicateException;
  * <p>Fail-closed: when the register cannot be asked, nothing is registered. Unlike the sign-up (fail-open, a person
  * must not be locked out), registering a centre is an agent's deliberate act that can wait, and a centre whose
  * name and address nobody checked would print a letter to an unverified address.
+ *
+ * <p>The register's fields win; what it does not publish (masked for an establishment in partial diffusion,
+ * typically a sole trader) is taken from what the agent typed, and a centre lacking any of raison sociale, adresse
+ * and commune is refused with the fields to type: a register's placeholder never becomes a centre's name or
+ * address.
  */
 final class CentreRegistration {
 
@@ -45,8 +52,11 @@ final class CentreRegistration {
         this.centres = centres;
     }
 
-    /** Linked sites and the approval reference are already checked; the SIRET must not be registered yet. */
-    Result register(Siret siret, String referenceAgrement, List<Siret> sitesLies) {
+    /**
+     * Linked sites, the approval reference and the typed fields are already checked; the SIRET must not be
+     * registered yet.
+     */
+    Result register(Siret siret, String referenceAgrement, List<Siret> sitesLies, TypedCompany typed) {
         LookupResult lookup = session.getProvider(CompanyRegisterProvider.class).lookup(siret);
         if (lookup instanceof LookupResult.NotFound) {
             return refused(422, "unknown_siret", "SIRET inconnu du répertoire des entreprises", siret);
@@ -60,8 +70,15 @@ final class CentreRegistration {
             return refused(422, "closed_establishment",
                     "établissement fermé selon le répertoire des entreprises", siret);
         }
+        Establishment establishment = typed.complete(found.establishment());
+        List<String> missing = establishment.missingFields();
+        if (!missing.isEmpty()) {
+            return new Refused(new ApiError(422, "company_fields_missing", "Le répertoire des entreprises ne publie"
+                    + " pas " + TypedCompany.labels(missing) + " de cet établissement : saisissez-les pour"
+                    + " l'enregistrer.", Map.of("siret", siret.value(), "missing", String.join(",", missing))));
+        }
         try {
-            return new Registered(centres.register(found.establishment(), siret, referenceAgrement, sitesLies));
+            return new Registered(centres.register(establishment, siret, referenceAgrement, sitesLies));
         } catch (ModelDuplicateException e) {
             // Another request registered it between our check and now. The failed flush has doomed the transaction
             // (Hibernate marks the JTA transaction for rollback): tell Keycloak's transaction manager so the request

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ceres.keycloak.centre.Centre;
 import fr.ceres.keycloak.centre.Centres;
+import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.centre.bulk.BulkLetterArchive;
 import fr.ceres.keycloak.centre.bulk.CentreCsvException;
 import fr.ceres.keycloak.centre.bulk.CentreCsvParser;
@@ -39,7 +40,9 @@ import org.keycloak.util.JsonSerialization;
  * {@code /admin/realms/{realm}/ceres/centres}: the agents' endpoints (flow F5).
  *
  * <ul>
- *   <li>{@code POST /} — register a centre: {@code {"siret","referenceAgrement","sitesLies":[…]}} → 201 + JSON;</li>
+ *   <li>{@code POST /} — register a centre: {@code {"siret","referenceAgrement","sitesLies":[…]}} → 201 + JSON;
+ *       {@code "raisonSociale","adresse","commune"} may be added for what the register does not publish (422
+ *       {@code company_fields_missing} names them);</li>
  *   <li>{@code GET /?search=&first=&max=} — centres by SIRET prefix or name, with their state;</li>
  *   <li>{@code GET /{siret}} — one centre;</li>
  *   <li>{@code POST /{siret}/code} — issue (or re-issue) its code → the letter, {@code application/pdf}; 409
@@ -108,11 +111,17 @@ public final class CentresResource {
         if (badSite.isPresent()) {
             return badSite.get().toResponse();
         }
+        TypedCompany typed = new TypedCompany(text(json.get("raisonSociale")), text(json.get("adresse")),
+                text(json.get("commune")));
+        if (!typed.problems().isEmpty()) {
+            return new ApiError(400, "invalid_company_field", "Champ saisi refusé : "
+                    + String.join(" ; ", typed.problems()) + ".").toResponse();
+        }
         if (centres.exists(siret.get())) {
             return new ApiError(409, "centre_exists", "Ce centre est déjà enregistré.",
                     Map.of("siret", siret.get().value())).toResponse();
         }
-        CentreRegistration.Result result = registration.register(siret.get(), reference, sites);
+        CentreRegistration.Result result = registration.register(siret.get(), reference, sites, typed);
         if (result instanceof CentreRegistration.Refused refused) {
             return refused.error().toResponse();
         }

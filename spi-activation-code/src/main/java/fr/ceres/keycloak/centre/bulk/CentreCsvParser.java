@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.siret.Siret;
 
 /**
@@ -38,6 +39,9 @@ import fr.ceres.keycloak.siret.Siret;
  *   <li>{@code sites_lies}: optional; SIRETs of other establishments of the same company (same SIREN), separated by
  *       spaces or {@code |}; a single SIRET may also be written in groups ({@code 732 829 320 00082}). A repeated
  *       linked site counts once.</li>
+ *   <li>{@code raison_sociale}, {@code adresse}, {@code commune}: optional; used only where the company register
+ *       does not publish the field (an establishment in partial diffusion, typically a sole trader), at most
+ *       {@value TypedCompany#MAX_LENGTH} characters each.</li>
  *   <li>Blank lines (or lines of empty fields) are skipped; line numbers in messages are the file's own lines (the
  *       header is line 1 when it is the first line). Line endings: LF, CRLF or CR.</li>
  *   <li>Limits: {@value #DEFAULT_MAX_ROWS} centres and {@value #DEFAULT_MAX_BYTES} bytes (2 Mo) per file by
@@ -67,6 +71,12 @@ public final class CentreCsvParser {
     public static final String COLUMN_SIRET = "siret";
     public static final String COLUMN_REFERENCE = "reference_agrement";
     public static final String COLUMN_SITES = "sites_lies";
+    /** Optional: for what the company register does not publish (an establishment in partial diffusion). */
+    public static final String COLUMN_RAISON_SOCIALE = "raison_sociale";
+    public static final String COLUMN_ADRESSE = "adresse";
+    public static final String COLUMN_COMMUNE = "commune";
+    private static final Set<String> COLUMNS = Set.of(COLUMN_SIRET, COLUMN_REFERENCE, COLUMN_SITES,
+            COLUMN_RAISON_SOCIALE, COLUMN_ADRESSE, COLUMN_COMMUNE);
     /** The header as the documentation and messages show it. */
     public static final String EXPECTED_HEADER = COLUMN_SIRET + ";" + COLUMN_REFERENCE + ";" + COLUMN_SITES;
 
@@ -178,7 +188,15 @@ public final class CentreCsvParser {
         Integer sitesColumn = columns.get(COLUMN_SITES);
         List<Siret> sites = sitesColumn == null ? List.of()
                 : sites(record.field(sitesColumn), siret.orElse(null), errors);
-        return new CentreCsvRow(record.line(), siretText, siret, reference, sites, errors);
+        TypedCompany typed = new TypedCompany(optional(record, columns, COLUMN_RAISON_SOCIALE),
+                optional(record, columns, COLUMN_ADRESSE), optional(record, columns, COLUMN_COMMUNE));
+        errors.addAll(typed.problems());
+        return new CentreCsvRow(record.line(), siretText, siret, reference, sites, typed, errors);
+    }
+
+    private static String optional(Record record, Map<String, Integer> columns, String column) {
+        Integer index = columns.get(column);
+        return index == null ? "" : record.field(index);
     }
 
     private static List<Siret> sites(String cell, Siret centre, List<String> errors) {
@@ -237,7 +255,7 @@ public final class CentreCsvParser {
         }
         for (int i = 0; i < last; i++) {
             String name = columnName(fields.get(i));
-            if (!name.equals(COLUMN_SIRET) && !name.equals(COLUMN_REFERENCE) && !name.equals(COLUMN_SITES)) {
+            if (!COLUMNS.contains(name)) {
                 throw new CentreCsvException("Colonne inconnue " + quote(fields.get(i)) + " à la ligne "
                         + header.line() + " : l'en-tête attendu est " + EXPECTED_HEADER + ".");
             }

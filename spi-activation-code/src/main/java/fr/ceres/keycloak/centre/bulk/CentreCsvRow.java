@@ -3,6 +3,7 @@ package fr.ceres.keycloak.centre.bulk;
 import java.util.List;
 import java.util.Optional;
 
+import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.siret.Siret;
 
 /**
@@ -13,16 +14,18 @@ import fr.ceres.keycloak.siret.Siret;
  * @param siret             the SIRET when well formed
  * @param referenceAgrement the approval reference (trimmed); empty when missing
  * @param sitesLies         the linked sites, well formed and of the centre's SIREN, without repeats, in file order
+ * @param typedCompany      raison sociale, adresse and commune as written, for what the register does not publish
  * @param errors            why the row is rejected, in French; empty for a valid row
  */
 public record CentreCsvRow(int line, String siretText, Optional<Siret> siret, String referenceAgrement,
-                           List<Siret> sitesLies, List<String> errors) {
+                           List<Siret> sitesLies, TypedCompany typedCompany, List<String> errors) {
 
     public CentreCsvRow {
         siretText = siretText == null ? "" : siretText;
         siret = siret == null ? Optional.empty() : siret;
         referenceAgrement = referenceAgrement == null ? "" : referenceAgrement;
         sitesLies = List.copyOf(sitesLies);
+        typedCompany = typedCompany == null ? TypedCompany.NONE : typedCompany;
         errors = List.copyOf(errors);
     }
 

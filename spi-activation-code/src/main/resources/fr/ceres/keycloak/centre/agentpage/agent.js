@@ -279,7 +279,12 @@ function wireForms() {
       const sitesLies = $('sites').value.split(/[\s,;|]+/).filter((site) => site);
       const response = await api('', {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ siret, referenceAgrement: $('reference').value.trim(), sitesLies }),
+        body: JSON.stringify({
+          siret, referenceAgrement: $('reference').value.trim(), sitesLies,
+          // Used by the server only where the company register does not publish the field.
+          raisonSociale: $('raison-sociale').value.trim(), adresse: $('adresse').value.trim(),
+          commune: $('commune').value.trim(),
+        }),
       });
       const centre = await response.json();
       form.reset();

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.siret.Siret;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,19 @@ class CentreCsvParserTest {
         assertTrue(second.valid(), second.reason());
         assertEquals(3, second.line());
         assertEquals(List.of(), second.sitesLies());
+    }
+
+    @Test
+    void companyColumnsForWhatTheRegisterDoesNotPublish() throws CentreCsvException {
+        List<CentreCsvRow> rows = parse("""
+                siret;reference_agrement;Raison sociale;adresse;commune
+                92969323200019;AGR-75-2026-0007;CLAIRE DURAND FORMATION;3 RUE OBERKAMPF;75011 PARIS
+                %s;AGR-75-2026-0008;%s;;
+                """.formatted(CENTRE, "X".repeat(256)));
+
+        assertTrue(rows.get(0).valid(), rows.get(0).reason());
+        assertEquals(new TypedCompany("CLAIRE DURAND FORMATION", "3 RUE OBERKAMPF", "75011 PARIS"), rows.get(0).typedCompany());
+        assertEquals("la raison sociale : 255 caractères au plus", rows.get(1).reason());
     }
 
     @Test

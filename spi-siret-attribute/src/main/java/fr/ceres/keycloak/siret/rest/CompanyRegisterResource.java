@@ -13,7 +13,9 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * {@code GET /realms/{realm}/company-register/{siret}}: the register's public fields of one
- * establishment, for the register page's pre-fill. Public, like the register page itself.
+ * establishment, for the register page's pre-fill. Public, like the register page itself. A field the
+ * register does not publish (masked for a non-diffusible establishment) is left out of the answer and
+ * named in its {@code "missing"} list, for the page to ask the person to type it.
  *
  * <p>Public class with a public method: RESTEasy Reactive calls resource methods from generated
  * code outside this package.

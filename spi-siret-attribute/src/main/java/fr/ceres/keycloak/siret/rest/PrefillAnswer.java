@@ -29,13 +29,23 @@ record PrefillAnswer(int status, Map<String, Object> body, OptionalLong retryAft
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("siret", siret.value());
         body.put("siren", siret.siren());
-        body.put("raisonSociale", establishment.raisonSociale());
-        body.put("adresse", establishment.adresse());
-        body.put("commune", establishment.commune());
+        putIfGiven(body, "raisonSociale", establishment.raisonSociale());
+        putIfGiven(body, "adresse", establishment.adresse());
+        putIfGiven(body, "commune", establishment.commune());
         body.put("active", establishment.active());
+        // What the register did not give (masked for a non-diffusible establishment, or unknown): the page
+        // asks the person to type it.
+        body.put("missing", establishment.missingFields());
         // A closed establishment gets its own status, so the page can say "closed" instead of
         // pre-filling as if nothing were wrong.
         return new PrefillAnswer(establishment.active() ? OK : GONE, body, OptionalLong.empty());
+    }
+
+    /** An absent field is left out: the page never shows anything in its place. */
+    private static void putIfGiven(Map<String, Object> body, String field, String value) {
+        if (!value.isEmpty()) {
+            body.put(field, value);
+        }
     }
 
     static PrefillAnswer invalidSiret() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.Establishment;
 import fr.ceres.keycloak.siret.register.LookupResult;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +31,18 @@ class PrefillTest {
                 new Establishment("73282932000074", "GOOGLE FRANCE", "8 RUE DE LONDRES", "75009 PARIS", true)));
         assertEquals(200, answer.status());
         assertEquals(Map.of("siret", SIRET, "siren", "732829320", "raisonSociale", "GOOGLE FRANCE",
-                "adresse", "8 RUE DE LONDRES", "commune", "75009 PARIS", "active", true), answer.body());
+                "adresse", "8 RUE DE LONDRES", "commune", "75009 PARIS", "active", true, "missing", List.of()), answer.body());
         assertTrue(answer.retryAfterSeconds().isEmpty());
+    }
+
+    @Test
+    @DisplayName("Given an establishment whose register masks name and address, then they are absent and listed to type")
+    void masked() {
+        PrefillAnswer answer = ask(SIRET, siret -> new LookupResult.Found(
+                new Establishment(SIRET, "[NON-DIFFUSIBLE]", "[NON-DIFFUSIBLE] [NON-DIFFUSIBLE]", "[NON-DIFFUSIBLE] PARIS 11", true)));
+        assertEquals(200, answer.status());
+        assertEquals(Map.of("siret", SIRET, "siren", "732829320", "active", true,
+                "missing", List.of("raisonSociale", "adresse", "commune")), answer.body());
     }
 
     @Test

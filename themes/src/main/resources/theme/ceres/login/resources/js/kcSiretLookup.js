@@ -7,7 +7,9 @@
  *
  * When the SIRET holds 14 digits (spaces ignored), asks the realm's company-register endpoint
  * (same origin: <prefix>/realms/<realm>/company-register/<siret>) and pre-fills raisonSociale, adresse
- * and commune, never overwriting what the person typed. A status line under the field says what happened.
+ * and commune, never overwriting what the person typed. A status line under the field says what happened,
+ * including which fields the register does not publish (listed in the answer's "missing": masked for a
+ * non-diffusible establishment, typically a sole trader) and that the person has to type them.
  */
 
 const ANNOTATION = "kcSiretLookup";
@@ -19,6 +21,10 @@ const TIMEOUT_MS = 10000;
 const TEXTS = {
   fr: {
     found: "Entreprise trouvée : ",
+    foundUnnamed: "Établissement trouvé.",
+    missing: "Le répertoire des entreprises ne publie pas {fields} de cet établissement : saisissez-les vous-même.",
+    labels: { raisonSociale: "la raison sociale", adresse: "l'adresse", commune: "la commune" },
+    and: " et ",
     closed: "Cet établissement est fermé (SIRET inactif).",
     unknown: "SIRET inconnu du répertoire des entreprises.",
     invalid: "Le SIRET doit comporter 14 chiffres valides.",
@@ -27,6 +33,10 @@ const TEXTS = {
   },
   en: {
     found: "Company found: ",
+    foundUnnamed: "Establishment found.",
+    missing: "The company register does not publish {fields} of this establishment: please enter them yourself.",
+    labels: { raisonSociale: "the company name", adresse: "the address", commune: "the town" },
+    and: " and ",
     closed: "This establishment is closed (inactive SIRET).",
     unknown: "SIRET unknown to the company register.",
     invalid: "The SIRET must have 14 valid digits.",
@@ -39,6 +49,23 @@ const TEXTS = {
 function texts() {
   const lang = (document.documentElement.lang || "").toLowerCase();
   return lang.startsWith("en") ? TEXTS.en : TEXTS.fr;
+}
+
+/**
+ * " The register does not publish …: type them." for the answer's "missing" fields, or "" when none.
+ * @param {unknown} missing
+ * @param {typeof TEXTS.fr} t
+ * @returns {string}
+ */
+export function missingText(missing, t) {
+  const fields = Array.isArray(missing) ? FILLED_FIELDS.filter((field) => missing.includes(field)) : [];
+  if (fields.length === 0) {
+    return "";
+  }
+  const labels = fields.map((field) => t.labels[field]);
+  const last = labels.pop();
+  const list = labels.length > 0 ? labels.join(", ") + t.and + last : last;
+  return " " + t.missing.replace("{fields}", list);
 }
 
 /**
@@ -245,7 +272,7 @@ function attach(siretInput) {
           fill(name, body[name]);
         }
         const name = typeof body.raisonSociale === "string" ? body.raisonSociale.trim() : "";
-        setStatus("found", t.found + name);
+        setStatus("found", (name ? t.found + name : t.foundUnnamed) + missingText(body.missing, t));
         return;
       }
       case 410:

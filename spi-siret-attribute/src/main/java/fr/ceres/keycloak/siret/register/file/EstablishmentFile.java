@@ -1,7 +1,6 @@
 package fr.ceres.keycloak.siret.register.file;
 
 import static fr.ceres.keycloak.siret.register.JsonFields.text;
-import static java.util.Objects.requireNonNullElse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,11 @@ import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.Establishment;
 import org.keycloak.util.JsonSerialization;
 
-/** Reads {@code [{"siret", "raisonSociale", "adresse", "commune", "etat": "A"|"F"}]} into an immutable map. */
+/**
+ * Reads {@code [{"siret", "raisonSociale", "adresse", "commune", "etat": "A"|"F"}]} into an immutable map. A
+ * file made from a register's export may hold its masks ({@code [ND]}): they are absent fields, as from the
+ * registers themselves; a raisonSociale left out is an error in the file.
+ */
 final class EstablishmentFile {
 
     private static final String ACTIVE = "A";
@@ -57,7 +60,7 @@ final class EstablishmentFile {
         if (!ACTIVE.equals(etat) && !CLOSED.equals(etat)) {
             throw new IllegalArgumentException(where + ": etat must be \"A\" or \"F\", got " + etat);
         }
-        return new Establishment(siret.value(), raisonSociale, requireNonNullElse(text(entry, "adresse"), ""),
-                requireNonNullElse(text(entry, "commune"), ""), ACTIVE.equals(etat));
+        return new Establishment(siret.value(), raisonSociale, text(entry, "adresse"), text(entry, "commune"),
+                ACTIVE.equals(etat));
     }
 }

@@ -1,7 +1,6 @@
 package fr.ceres.keycloak.siret.register.recherche;
 
 import static fr.ceres.keycloak.siret.register.JsonFields.text;
-import static java.util.Objects.requireNonNullElse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,14 +10,16 @@ import fr.ceres.keycloak.siret.register.LookupResult;
 import fr.ceres.keycloak.siret.register.remote.UpstreamHttp.Answer;
 
 /**
- * Reads {@code {"results":[{"nom_raison_sociale", "nom_complet", "siege":{…},
+ * Reads {@code {"results":[{"nom_raison_sociale", "nom_complet", "statut_diffusion", "siege":{…},
  * "matching_etablissements":[{…}]}], "total_results":N}}. A search may return neighbours of the
- * SIRET asked, so only an establishment whose {@code siret} is exactly the one asked counts.
+ * SIRET asked, so only an establishment whose {@code siret} is exactly the one asked counts. Fields the
+ * API masks with {@code [NON-DIFFUSIBLE]} (partial diffusion) come out absent (see {@link Establishment}).
  */
 final class SearchAnswer {
 
     private static final int OK = 200;
     private static final String ACTIVE = "A";
+    private static final String PARTIAL_DIFFUSION = "P";
 
     private SearchAnswer() {
     }
@@ -60,13 +61,13 @@ final class SearchAnswer {
         if (raisonSociale == null) {
             raisonSociale = text(company, "nom_complet");
         }
-        if (raisonSociale == null) {
+        // A company in partial diffusion may have its names masked or left out: the person types it.
+        if (raisonSociale == null && !PARTIAL_DIFFUSION.equals(text(company, "statut_diffusion"))) {
             return new LookupResult.Unavailable("unexpected answer: no company name");
         }
         SearchAddress address = SearchAddress.of(establishment);
         boolean active = ACTIVE.equals(text(establishment, "etat_administratif"));
-        // The sign-up form pre-fills these fields: unknown is empty, not null.
-        return new LookupResult.Found(new Establishment(siret.value(), raisonSociale,
-                requireNonNullElse(address.street(), ""), requireNonNullElse(address.commune(), ""), active));
+        return new LookupResult.Found(new Establishment(siret.value(), raisonSociale, address.street(),
+                address.commune(), active));
     }
 }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 import fr.ceres.keycloak.common.BundleFactory;
+import fr.ceres.keycloak.common.ProviderVersion;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProviderFactory;
+import org.apache.http.impl.client.CloseableHttpClient;
 import org.keycloak.Config;
-import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.connections.httpclient.HttpClientProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -32,8 +34,9 @@ public abstract class RemoteRegisterProviderFactory extends BundleFactory implem
     public final void init(Config.Scope config) {
         options = RemoteRegisterOptions.read(config, defaultBaseUrl());
         Clock clock = Clock.systemUTC();
+        // A concurrent lookup of the same SIRET waits at most as long as the leader's call may last.
         cache = new LookupCache(options.cacheMaxEntries(), options.cacheTtl(), options.negativeCacheTtl(),
-                options.longestCall(), clock);
+                options.deadline(), clock);
         gate = new RetryAfterGate(clock);
         readOwnOptions(config);
     }
@@ -41,12 +44,13 @@ public abstract class RemoteRegisterProviderFactory extends BundleFactory implem
     @Override
     public final CompanyRegisterProvider create(KeycloakSession session) {
         // Keycloak's HttpClientProvider: its pool, proxy and truststore settings apply to the register too.
-        return create(SimpleHttp.create(session));
+        return create(session.getProvider(HttpClientProvider.class).getHttpClient());
     }
 
     /** The provider over the given HTTP client: Keycloak's from {@link #create(KeycloakSession)}, a plain one in tests. */
-    public final CompanyRegisterProvider create(SimpleHttp http) {
-        UpstreamHttp upstream = new UpstreamHttp(http, options.requestConfig(), gate, getId());
+    public final CompanyRegisterProvider create(CloseableHttpClient http) {
+        UpstreamHttp upstream = new UpstreamHttp(http, options.requestConfig(), options.deadline(),
+                options.userAgent(ProviderVersion.of(getClass()), getId()), gate, getId());
         return new CachedRegisterProvider(cache, createClient(upstream, options.baseUrl()));
     }
 

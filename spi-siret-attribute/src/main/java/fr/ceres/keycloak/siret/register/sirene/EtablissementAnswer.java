@@ -2,7 +2,6 @@ package fr.ceres.keycloak.siret.register.sirene;
 
 import static fr.ceres.keycloak.siret.register.JsonFields.joinNonBlank;
 import static fr.ceres.keycloak.siret.register.JsonFields.text;
-import static java.util.Objects.requireNonNullElse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +11,10 @@ import fr.ceres.keycloak.siret.register.LookupResult;
 import fr.ceres.keycloak.siret.register.remote.UpstreamHttp.Answer;
 
 /**
- * Reads {@code {"etablissement":{"siret", "uniteLegale":{…}, "adresseEtablissement":{…},
- * "periodesEtablissement":[{"dateFin", "etatAdministratifEtablissement"}, …]}}}. Type-of-way
- * abbreviations ("BD", "AV") are kept as INSEE gives them.
+ * Reads {@code {"header":{"statut","message"}, "etablissement":{"siret", "uniteLegale":{…},
+ * "adresseEtablissement":{…}, "periodesEtablissement":[{"dateFin", "etatAdministratifEtablissement"}, …]}}}.
+ * Type-of-way abbreviations ("BD", "AV") are kept as INSEE gives them; fields INSEE masks with {@code [ND]}
+ * (partial diffusion) come out absent (see {@link Establishment}).
  */
 final class EtablissementAnswer {
 
@@ -23,6 +23,7 @@ final class EtablissementAnswer {
     private static final int UNAUTHORIZED = 401;
     private static final int FORBIDDEN = 403;
     private static final String ACTIVE = "A";
+    private static final String PARTIAL_DIFFUSION = "P";
 
     private EtablissementAnswer() {
     }
@@ -30,20 +31,41 @@ final class EtablissementAnswer {
     static LookupResult read(Answer answer, Siret siret) throws JsonProcessingException {
         return switch (answer.status()) {
             case OK -> found(answer.json().path("etablissement"), siret);
-            case NOT_FOUND -> new LookupResult.NotFound();
+            case NOT_FOUND -> notFound(answer);
             case UNAUTHORIZED, FORBIDDEN ->
                     new LookupResult.Unavailable("answered " + answer.status() + ": is the api-key valid and subscribed?");
             default -> new LookupResult.Unavailable("answered " + answer.status());
         };
     }
 
+    /**
+     * Only INSEE's own answer, {@code {"header":{"statut":404,"message":"Aucun élément trouvé pour le siret …"}}},
+     * says the SIRET is unknown. Any other 404 (a gateway's page after a wrong base-url, a proxy) says nothing
+     * about the SIRET: taken as unknown, it would be kept in the cache and refuse sign-ups.
+     */
+    private static LookupResult notFound(Answer answer) {
+        JsonNode header;
+        try {
+            header = answer.json().path("header");
+        } catch (JsonProcessingException e) {
+            return new LookupResult.Unavailable("answered 404 without INSEE's answer: is the base-url right?");
+        }
+        if (header.path("statut").asInt() != NOT_FOUND) {
+            return new LookupResult.Unavailable("answered 404 without INSEE's answer: is the base-url right?");
+        }
+        return new LookupResult.NotFound();
+    }
+
     private static LookupResult found(JsonNode etablissement, Siret siret) {
         if (!siret.value().equals(text(etablissement, "siret"))) {
             return new LookupResult.Unavailable("unexpected answer: not about the SIRET asked");
         }
-        String raisonSociale = legalName(etablissement.path("uniteLegale"));
+        JsonNode uniteLegale = etablissement.path("uniteLegale");
+        String raisonSociale = legalName(uniteLegale);
         JsonNode state = currentPeriod(etablissement.path("periodesEtablissement"));
-        if (raisonSociale == null || state == null) {
+        // A company in partial diffusion may have its names masked or left out: the person types it.
+        boolean nameMayBeMasked = PARTIAL_DIFFUSION.equals(text(uniteLegale, "statutDiffusionUniteLegale"));
+        if ((raisonSociale == null && !nameMayBeMasked) || state == null) {
             return new LookupResult.Unavailable("unexpected answer: no legal name or no period");
         }
         JsonNode address = etablissement.path("adresseEtablissement");
@@ -55,9 +77,7 @@ final class EtablissementAnswer {
         }
         String commune = joinNonBlank(text(address, "codePostalEtablissement"), text(address, "libelleCommuneEtablissement"));
         boolean active = ACTIVE.equals(text(state, "etatAdministratifEtablissement"));
-        // The sign-up form pre-fills these fields: unknown is empty, not null.
-        return new LookupResult.Found(new Establishment(siret.value(), raisonSociale,
-                requireNonNullElse(street, ""), requireNonNullElse(commune, ""), active));
+        return new LookupResult.Found(new Establishment(siret.value(), raisonSociale, street, commune, active));
     }
 
     /** A company's denomination, or a sole trader's first name and (usage or birth) name. */

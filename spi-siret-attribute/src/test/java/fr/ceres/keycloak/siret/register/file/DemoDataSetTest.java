@@ -51,6 +51,7 @@ class DemoDataSetTest {
             assertEquals("A", stateBySiret.get(siret), siret);
         }
         assertTrue(stateBySiret.containsValue("F"), "at least one closed establishment");
+        assertEquals("A", stateBySiret.get("92969323200019"), "the non-diffusible sole trader, fields masked [ND]");
     }
 
     @Test

@@ -51,6 +51,13 @@ class StaticFileProviderTest {
     }
 
     @Test
+    @DisplayName("Given an entry masked as in a Sirene export ([ND]), then it is found with those fields absent")
+    void masked() {
+        assertEquals(new LookupResult.Found(new Establishment("92969323200019", "", "", "", true)),
+                lookup(provider(MapScope.empty()), "92969323200019"));
+    }
+
+    @Test
     @DisplayName("Given a custom file option, then that file replaces the demo data set")
     void customFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("register.json");

@@ -3,6 +3,7 @@ package fr.ceres.keycloak.siret.register.recherche;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -56,11 +57,31 @@ class RechercheEntreprisesFailureTest {
         assertInstanceOf(LookupResult.Unavailable.class, result);
     }
 
+    @Test
+    @DisplayName("Given a register that trickles its answer a byte every 500 ms, then the lookup is cut at its deadline")
+    void trickleCutAtDeadline() {
+        CompanyRegisterProvider bounded = harness.provider(new RechercheEntreprisesProviderFactory(),
+                Map.of("read-timeout-ms", "1000", "deadline-ms", "1500"));
+        harness.register().replying(Reply.fixture(200, "recherche/found-siege.json").trickling(Duration.ofMillis(500)));
+        long start = System.nanoTime();
+        LookupResult result = assertTimeoutPreemptively(Duration.ofSeconds(4), () -> bounded.lookup(DINUM));
+        assertInstanceOf(LookupResult.Unavailable.class, result);
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofMillis(2500)) < 0,
+                "cut near the 1.5 s deadline");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"<html>Bad gateway</html>", "{\"results\": 3}", "{\"results\": [", ""})
     @DisplayName("Given a body that is not the expected JSON, then the lookup is Unavailable")
     void garbage(String body) {
         harness.register().replying(Reply.body(200, body));
+        assertInstanceOf(LookupResult.Unavailable.class, provider.lookup(DINUM));
+    }
+
+    @Test
+    @DisplayName("Given an answer larger than 1 MiB, then the lookup is Unavailable without reading it all")
+    void oversized() {
+        harness.register().replying(Reply.body(200, "{\"results\": [\"" + "x".repeat(2 * 1024 * 1024) + "\"]}"));
         assertInstanceOf(LookupResult.Unavailable.class, provider.lookup(DINUM));
     }
 

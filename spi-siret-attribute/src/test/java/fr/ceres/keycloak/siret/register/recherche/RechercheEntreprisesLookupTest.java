@@ -61,6 +61,33 @@ class RechercheEntreprisesLookupTest {
     }
 
     @Test
+    @DisplayName("Given a sole trader in partial diffusion, then name and address are absent, never the register's placeholders")
+    void nonDiffusibleSoleTrader() {
+        harness.register().replying(Reply.fixture(200, "recherche/non-diffusible-sole-trader.json"));
+        assertEquals(new LookupResult.Found(new Establishment("92969323200019", "", "", "", true)), lookup("92969323200019"));
+    }
+
+    @Test
+    @DisplayName("Given a company's establishment in partial diffusion, then the raison sociale is kept and the masked address is absent")
+    void nonDiffusibleEstablishment() {
+        harness.register().replying(Reply.fixture(200, "recherche/non-diffusible-establishment.json"));
+        assertEquals(new LookupResult.Found(new Establishment("41823967900024", "ACADEMIE DES FORMATIONS ET DES COMPETENCES",
+                "", "", true)), lookup("41823967900024"));
+        assertEquals(new LookupResult.Found(new Establishment("41823967900016", "ACADEMIE DES FORMATIONS ET DES COMPETENCES",
+                "", "", true)), lookup("41823967900016"));
+    }
+
+    @Test
+    @DisplayName("Given any lookup, then it names the bundle and its version in the User-Agent, with the deployer's contact")
+    void userAgent() {
+        provider = harness.provider(new RechercheEntreprisesProviderFactory(), Map.of("contact", "dsi@dreets.example.gouv.fr"));
+        harness.register().replying(Reply.fixture(200, "recherche/found-siege.json"));
+        lookup("13002526500013");
+        assertEquals("ceres-keycloak/dev (company-register recherche-entreprises; +dsi@dreets.example.gouv.fr)",
+                harness.register().lastRequest().headers().getFirst("User-Agent"));
+    }
+
+    @Test
     @DisplayName("Given no results, then the SIRET is not found")
     void emptyResults() {
         harness.register().replying(Reply.fixture(200, "recherche/empty.json"));

@@ -23,9 +23,16 @@ class RechercheEntreprisesProviderFactoryTest {
         for (ProviderConfigProperty property : factory.getConfigMetadata()) {
             defaults.put(property.getName(), property.getDefaultValue());
         }
-        assertEquals(Map.of("base-url", "https://recherche-entreprises.api.gouv.fr", "connect-timeout-ms", 1000,
-                "read-timeout-ms", 2000, "cache-max-entries", 10_000, "cache-ttl-seconds", 3600,
-                "negative-cache-ttl-seconds", 300), defaults);
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("base-url", "https://recherche-entreprises.api.gouv.fr");
+        expected.put("connect-timeout-ms", 1000);
+        expected.put("read-timeout-ms", 2000);
+        expected.put("deadline-ms", 3000);
+        expected.put("contact", null);
+        expected.put("cache-max-entries", 10_000);
+        expected.put("cache-ttl-seconds", 3600);
+        expected.put("negative-cache-ttl-seconds", 300);
+        assertEquals(expected, defaults);
     }
 
     @Test
@@ -36,6 +43,8 @@ class RechercheEntreprisesProviderFactoryTest {
         assertEquals("dev", info.get("version"));
         assertEquals("1500", info.get("read-timeout-ms"));
         assertEquals("https://recherche-entreprises.api.gouv.fr", info.get("base-url"));
+        assertEquals("3000", info.get("deadline-ms"));
+        assertEquals("not set", info.get("contact"));
         assertTrue(info.keySet().containsAll(List.of("cache-max-entries", "cached-answers")));
     }
 }

@@ -19,8 +19,8 @@ class RemoteRegisterOptionsTest {
     @DisplayName("Given no options, then the documented defaults apply")
     void defaults() {
         RemoteRegisterOptions options = RemoteRegisterOptions.read(MapScope.empty(), DEFAULT_URL);
-        assertEquals(new RemoteRegisterOptions(DEFAULT_URL, Duration.ofMillis(1000), Duration.ofMillis(2000), 10_000,
-                Duration.ofHours(1), Duration.ofMinutes(5)), options);
+        assertEquals(new RemoteRegisterOptions(DEFAULT_URL, Duration.ofMillis(1000), Duration.ofMillis(2000),
+                Duration.ofMillis(3000), null, 10_000, Duration.ofHours(1), Duration.ofMinutes(5)), options);
     }
 
     @Test
@@ -41,10 +41,32 @@ class RemoteRegisterOptionsTest {
     }
 
     @Test
+    @DisplayName("Given a contact, then the User-Agent names the bundle, its version, the register and the contact")
+    void userAgent() {
+        RemoteRegisterOptions options = RemoteRegisterOptions.read(
+                new MapScope(Map.of("contact", " https://ceres.example.gouv.fr/contact ")), DEFAULT_URL);
+        assertEquals("ceres-keycloak/1.4.0 (company-register insee-sirene; +https://ceres.example.gouv.fr/contact)",
+                options.userAgent("1.4.0", "insee-sirene"));
+        assertEquals("ceres-keycloak/1.4.0 (company-register insee-sirene)",
+                RemoteRegisterOptions.read(MapScope.empty(), DEFAULT_URL).userAgent("1.4.0", "insee-sirene"));
+    }
+
+    @Test
+    @DisplayName("Given a contact that could break the header (line break, parenthesis, non-ASCII), then start-up fails")
+    void refusesHeaderBreakingContact() {
+        for (String contact : new String[] {"ops@x.fr\r\nX-Evil: 1", "ops (night)", "opé@x.fr"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> RemoteRegisterOptions.read(new MapScope(Map.of("contact", contact)), DEFAULT_URL), contact);
+        }
+    }
+
+    @Test
     @DisplayName("Given a zero timeout (wait forever to HttpClient) or a non-HTTP URL, then start-up fails")
     void refusesDangerousValues() {
         assertThrows(IllegalArgumentException.class,
                 () -> RemoteRegisterOptions.read(new MapScope(Map.of("read-timeout-ms", "0")), DEFAULT_URL));
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteRegisterOptions.read(new MapScope(Map.of("deadline-ms", "0")), DEFAULT_URL));
         assertThrows(IllegalArgumentException.class,
                 () -> RemoteRegisterOptions.read(new MapScope(Map.of("base-url", "file:///etc/passwd")), DEFAULT_URL));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InseeSireneFailureTest {
@@ -76,6 +78,25 @@ class InseeSireneFailureTest {
         CompanyRegisterProvider provider = provider();
         harness.register().replying(Reply.empty(status));
         assertInstanceOf(LookupResult.Unavailable.class, provider.lookup(DINUM));
+    }
+
+    static Stream<Reply> foreignNotFound() {
+        return Stream.of(
+                Reply.text(404, "text/plain", "404 Not Found"),
+                Reply.text(404, "text/html", "<html><body><h1>404 Not Found</h1>nginx</body></html>"),
+                Reply.body(404, "{\"code\":\"900906\",\"message\":\"No matching resource found for given API Request\"}"),
+                Reply.empty(404));
+    }
+
+    @ParameterizedTest
+    @MethodSource("foreignNotFound")
+    @DisplayName("Given a 404 that is not INSEE's own answer (wrong base URL, gateway), then Unavailable, and not kept")
+    void foreignNotFound(Reply gateway) {
+        CompanyRegisterProvider provider = provider();
+        harness.register().replying(gateway);
+        assertInstanceOf(LookupResult.Unavailable.class, provider.lookup(DINUM));
+        harness.register().replying(Reply.fixture(200, "sirene/found.json"));
+        assertInstanceOf(LookupResult.Found.class, provider.lookup(DINUM));
     }
 
     @Test

@@ -64,9 +64,33 @@ class InseeSireneLookupTest {
     }
 
     @Test
-    @DisplayName("Given a 404, then the SIRET is not found")
+    @DisplayName("Given INSEE's own 404 answer, then the SIRET is not found")
     void unknown() {
         harness.register().replying(Reply.fixture(404, "sirene/not-found.json"));
         assertEquals(new LookupResult.NotFound(), lookup("73282932000074"));
+    }
+
+    @Test
+    @DisplayName("Given a sole trader in partial diffusion ([ND]), then name and address are absent, never the placeholders")
+    void nonDiffusibleSoleTrader() {
+        harness.register().replying(Reply.fixture(200, "sirene/non-diffusible-sole-trader.json"));
+        assertEquals(new LookupResult.Found(new Establishment("92969323200019", "", "", "", true)), lookup("92969323200019"));
+    }
+
+    @Test
+    @DisplayName("Given a company's establishment in partial diffusion, then the denomination is kept and the masked address is absent")
+    void nonDiffusibleEstablishment() {
+        harness.register().replying(Reply.fixture(200, "sirene/non-diffusible-establishment.json"));
+        assertEquals(new LookupResult.Found(new Establishment("41823967900024", "ACADEMIE DES FORMATIONS ET DES COMPETENCES",
+                "", "", true)), lookup("41823967900024"));
+    }
+
+    @Test
+    @DisplayName("Given any lookup, then it names the bundle and its version in the User-Agent")
+    void userAgent() {
+        harness.register().replying(Reply.fixture(200, "sirene/found.json"));
+        lookup("13002526500013");
+        assertEquals("ceres-keycloak/dev (company-register insee-sirene)",
+                harness.register().lastRequest().headers().getFirst("User-Agent"));
     }
 }

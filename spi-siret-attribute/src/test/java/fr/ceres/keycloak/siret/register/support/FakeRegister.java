@@ -64,12 +64,28 @@ public final class FakeRegister implements AutoCloseable {
             Thread.sleep(current.delay().toMillis());
             byte[] body = current.body().getBytes(StandardCharsets.UTF_8);
             current.headers().forEach(exchange.getResponseHeaders()::add);
+            if (!current.trickle().isZero()) {
+                trickle(exchange, current, body);
+                return;
+            }
             exchange.sendResponseHeaders(current.status(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Chunked, one byte at a time: the client's read timeout never fires between two bytes. */
+    private static void trickle(HttpExchange exchange, Reply reply, byte[] body) throws IOException, InterruptedException {
+        exchange.sendResponseHeaders(reply.status(), 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(reply.trickle().toMillis());
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.remote.RemoteRegisterProviderFactory;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
-import org.keycloak.http.simple.SimpleHttp;
 
 /**
  * A fake register plus a plain HTTP client: the provider a factory makes for a session, without a
@@ -40,7 +39,7 @@ public final class HttpRegisterHarness implements AutoCloseable {
 
     /** Another session's provider from an initialised factory: same cache, same back-off. */
     public CompanyRegisterProvider newSession(RemoteRegisterProviderFactory factory) {
-        return factory.create(SimpleHttp.create(client));
+        return factory.create(client);
     }
 
     @Override
