@@ -51,6 +51,18 @@ class InviteFormTest {
     }
 
     @Test
+    @DisplayName("Given an address or a typed name with control or bidirectional characters, then the address is invalid and the name searches nothing")
+    void hiddenCharacters() {
+        for (String address : List.of("b\u202eob@academie.fr", "bob\u0085@academie.fr", "b\u200bob@academie.fr", "bob\u009f@academie.fr")) {
+            InviteForm form = read("mode", "email", "email", address, "role", "gestionnaire", "siret", CENTRE);
+            assertEquals(Map.of(InviteForm.EMAIL, InviteForm.INVALID_EMAIL), form.problems(ACADEMIE), address);
+            assertTrue(form.invitedEmailIfValid().isEmpty(), address);
+        }
+        assertEquals("", read("utilisateur", "Dur\u0000and").getTypedName());
+        assertEquals("Émilie", read("utilisateur", "E\u0301milie").getTypedName(), "NFC");
+    }
+
+    @Test
     @DisplayName("Given an unknown mode, then the dialog is in account mode; the radio list's choice wins over the empty hidden field")
     void defaults() {
         MultivaluedMap<String, String> posted = new MultivaluedHashMap<>();

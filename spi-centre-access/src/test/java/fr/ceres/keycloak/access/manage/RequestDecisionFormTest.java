@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
@@ -52,5 +53,18 @@ class RequestDecisionFormTest {
         assertTrue(RequestDecisionForm.read(form(null, null, "a".repeat(500))).reasonFits());
         assertFalse(RequestDecisionForm.read(form(null, null, "a".repeat(501))).reasonFits());
         assertTrue(RequestDecisionForm.read(form(null, null, "a".repeat(500) + "   ")).reasonFits(), "trailing blanks do not count");
+    }
+
+    @Test
+    @DisplayName("Given a reason with control, bidirectional or invisible characters, then it does not fit; line breaks and tabs of the text box do")
+    void reasonWithHiddenCharacters() {
+        for (String reason : List.of("Complet\u0000", "Complet\u0001", "Complet\u0085", "Complet\u009f", "Poste \u202epourvu",
+                "\u2066Complet\u2069", "Com\u200bplet", "Complet\u007f")) {
+            assertFalse(RequestDecisionForm.read(form(null, null, reason)).reasonFits(), reason.codePoints().boxed().toList().toString());
+        }
+        RequestDecisionForm lines = RequestDecisionForm.read(form(null, null, "Poste pourvu.\r\n\tMerci « beaucoup » d’avoir demandé."));
+        assertTrue(lines.reasonFits());
+        assertEquals("Poste pourvu. Merci « beaucoup » d’avoir demandé.", lines.reason());
+        assertEquals("Déjà pourvu", RequestDecisionForm.read(form(null, null, "De\u0301ja\u0300 pourvu")).reason(), "NFC");
     }
 }
