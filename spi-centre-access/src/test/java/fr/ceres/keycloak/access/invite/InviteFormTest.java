@@ -1,6 +1,7 @@
 package fr.ceres.keycloak.access.invite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -58,8 +59,10 @@ class InviteFormTest {
             assertEquals(Map.of(InviteForm.EMAIL, InviteForm.INVALID_EMAIL), form.problems(ACADEMIE), address);
             assertTrue(form.invitedEmailIfValid().isEmpty(), address);
         }
-        assertEquals("", read("utilisateur", "Dur\u0000and").getTypedName());
-        assertEquals("Émilie", read("utilisateur", "E\u0301milie").getTypedName(), "NFC");
+        assertFalse(PeopleSearch.searchable(read("utilisateur", "Dur\u0000and").getTypedName()), "searches nothing");
+        assertFalse(PeopleSearch.searchable("Dur\u202eand"), "searches nothing");
+        assertTrue(PeopleSearch.searchable("Dur"));
+        assertEquals("Émilie", read("utilisateur", "E\u0301milie ").getTypedName(), "NFC");
     }
 
     @Test
