@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Mailbox;
+import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.Screenshots;
 import fr.ceres.keycloak.it.support.SignUpPage;
+import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,6 +180,33 @@ class SignUpIT {
         assertEquals(List.of("Ecole d\u2019\u00e9t\u00e9 « Les Tilleuls »"), created.getAttributes().get("raisonSociale"));
         assertEquals(List.of("Sa\u00efnt-Am\u00e9"), created.getAttributes().get("commune"));
         assertEquals("D'Aubign\u00e9-Durand", created.getLastName());
+    }
+
+    @Test
+    @DisplayName("Given an account, when its name or company is changed through the user profile outside the sign-up, then the same rules refuse links and hidden characters")
+    void profileRulesHoldAfterSignUp() {
+        String id = PortalAccounts.create(realm, "profil@cfa-exemple.fr", "Camille", "Durand", "73282932000074");
+        for (Map.Entry<String, String> change : Map.of("firstName", "www.gagnez-un-prix", "lastName", "exemple.fr",
+                "adresse", "12 RUE\u0000 DES LILAS", "commune", "\u202ePARIS").entrySet()) {
+            UserRepresentation user = realm.admin().users().get(id).toRepresentation();
+            if (change.getKey().endsWith("Name")) {
+                user.setFirstName("firstName".equals(change.getKey()) ? change.getValue() : user.getFirstName());
+                user.setLastName("lastName".equals(change.getKey()) ? change.getValue() : user.getLastName());
+            } else {
+                user.getAttributes().put(change.getKey(), List.of(change.getValue()));
+            }
+            try {
+                realm.admin().users().get(id).update(user);
+                throw new AssertionError("accepted: " + change);
+            } catch (BadRequestException refused) {
+                String body = refused.getResponse().readEntity(String.class);
+                assertTrue(body.contains(change.getKey().endsWith("Name") ? "ceresNameLooksLikeLink" : "ceresHiddenCharacters"),
+                        change + ": " + body);
+            }
+        }
+        UserRepresentation unchanged = realm.admin().users().get(id).toRepresentation();
+        assertEquals("Camille", unchanged.getFirstName());
+        assertEquals(List.of("1 RUE DE LA GARE"), unchanged.getAttributes().get("adresse"));
     }
 
     /** A valid sign-up as the page posts it: the SIRET of the demo register, its company fields typed. */
