@@ -43,12 +43,11 @@ public final class FreeText {
     /**
      * What mail clients turn into a link: a scheme ({@code http://}, {@code mailto:}…), {@code www.}, or a
      * domain-like word ({@code exemple.fr}, {@code 192.168.0.1}): two letters or digits, a dot, two more. Initials
-     * ({@code J.-P.}, {@code J. P. Martin}) are not: a single letter before each dot.
+     * ({@code J.-P.}, {@code J. P. Martin}) are not: a single letter before each dot. A word is only tried from its
+     * start and read possessively, so a long word costs one pass, not one per letter.
      */
     private static final Pattern LINK = Pattern.compile(
-            "://|\\b(?:https?|ftp|mailto|www)[:.]|[\\p{L}\\p{N}]{2,}\\.[\\p{L}\\p{N}]{2,}");
-    /** Spaces, tabs and line breaks, Unicode spaces (no-break ones included): what a text may begin or end with unseen. */
-    private static final Pattern BLANKS_AROUND = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$");
+            "://|\\b(?:https?|ftp|mailto|www)[:.]|(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]{2,}+\\.[\\p{L}\\p{N}]{2}");
     /** Dots that some mail clients and IDNA read as the ASCII full stop; NFKC already maps the full-width one. */
     private static final Pattern OTHER_DOTS = Pattern.compile("[\\u3002\\uFF61]");
 
@@ -57,7 +56,21 @@ public final class FreeText {
 
     /** The text in NFC without surrounding blanks (no-break spaces included); "" for none. */
     public static String normalize(String raw) {
-        return raw == null ? "" : BLANKS_AROUND.matcher(Normalizer.normalize(raw, Normalizer.Form.NFC)).replaceAll("");
+        if (raw == null) {
+            return "";
+        }
+        // By hand rather than with a regular expression anchored at the end, which backtracks over a long run of
+        // blanks: a posted field has no length bound before it is checked.
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        int start = 0;
+        int end = text.length();
+        while (start < end && blank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     /** What is wrong with a {@linkplain #normalize normalised} text, if anything. */
@@ -83,6 +96,11 @@ public final class FreeText {
     public static boolean looksLikeLink(String text) {
         String folded = OTHER_DOTS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(".");
         return LINK.matcher(folded.toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Spaces, tabs and line breaks, Unicode spaces (no-break ones included): what a text may begin or end with unseen. */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || Character.isSpaceChar(c);
     }
 
     private static boolean hidden(int codePoint, Shape shape) {

@@ -108,4 +108,16 @@ class FreeTextTest {
     void names(String text) {
         assertFalse(FreeText.looksLikeLink(text), text);
     }
+
+    @Test
+    @DisplayName("Given a megabyte of letters or of blanks, then reading it takes one pass (no regular-expression backtracking)")
+    void hugeInputsAreLinear() {
+        String letters = "a".repeat(1_000_000);
+        String blanks = " ".repeat(1_000_000) + "x" + " ".repeat(1_000_000);
+        long start = System.nanoTime();
+        assertFalse(FreeText.looksLikeLink(letters));
+        assertEquals("x", FreeText.normalize(blanks));
+        assertEquals(Optional.of(Problem.TOO_LONG), FreeText.problem(letters, Shape.LINE, 255));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
 }

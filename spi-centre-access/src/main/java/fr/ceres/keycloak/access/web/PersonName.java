@@ -7,10 +7,10 @@ import org.keycloak.models.UserModel;
  * How the access pages and emails name a person: « Prénom Nom », or their email when the account has no name.
  *
  * <p>The email also stands for a name that mail clients would show as a link ({@code www.…}, {@code exemple.fr})
- * or that holds control or bidirectional characters: names are quoted in emails the ministry's portal sends, and
- * the profile refuses such names today, but an account may hold one from before, or from an administrator or an
- * identity provider. The email is the person's own, verified address: it says who they are without lending the
- * email's authority to their text.
+ * or that holds control or bidirectional characters. Names are quoted in the emails the ministry's portal sends on
+ * a person's behalf; the profile refuses such names (validators {@code name-without-link} and {@code free-text}),
+ * but an account may hold one from before those rules, from an administrator or from an identity provider. The
+ * address still says who the person is, and the portal's email does not carry their link.
  */
 public final class PersonName {
 
