@@ -46,10 +46,10 @@ import fr.ceres.keycloak.siret.Siret;
  *       default; beyond either, the whole file is refused.</li>
  * </ul>
  * Each data row comes back as a {@link CentreCsvRow}, valid or with its reasons in French: SIRET missing or
- * malformed, approval reference missing, too long or with hidden characters, a linked site malformed or of another SIREN, the same SIRET
- * twice in the file (the later rows are rejected, the first one stays), too many fields. A file that cannot be
- * read as a whole (size, row count, encoding, header, an unclosed quote, no centre at all) raises a
- * {@link CentreCsvException} whose message is meant for the agent.
+ * malformed, approval reference missing, too long or with hidden characters, a linked site malformed or of another
+ * SIREN, the same SIRET twice in the file (the later rows are rejected, the first one stays), too many fields. A
+ * file that cannot be read as a whole (size, row count, encoding, header, an unclosed quote, no centre at all)
+ * raises a {@link CentreCsvException} whose message is meant for the agent.
  *
  * <p>Example:
  * <pre>
