@@ -74,6 +74,7 @@
                         <#case "demande-refusee"><@notice kind="success" text=msg("ceresAccessNoticeRequestRefused")/><#break>
                         <#case "demande-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeRequestGone")/><#break>
                         <#case "motif-trop-long"><@notice kind="danger" text=msg("ceresAccessNoticeReasonTooLong", ceresAccess.reasonMaxLength?c)/><#break>
+                        <#case "motif-invalide"><@notice kind="danger" text=msg("ceresAccessNoticeReasonHidden")/><#break>
                         <#default>
                     </#switch>
                 </#if>

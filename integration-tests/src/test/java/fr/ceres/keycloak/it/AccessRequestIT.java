@@ -256,12 +256,44 @@ class AccessRequestIT {
 
     @Test
     @Order(5)
+    @DisplayName("Given a refusal reason with control or bidirectional characters, then the page says so in French, and nothing is refused nor emailed")
+    void reasonWithHiddenCharactersIsRefused() {
+        Mailbox mailbox = new Mailbox(mailServer);
+        int aliceMails = mailbox.to(ALICE).size();
+        int denisMails = mailbox.to(DENIS).size();
+        signInOnThePortal(DENIS);
+        PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-portal-request-ask-" + ACADEMIE)));
+        PageActions.waitFor(driver, By.id("ceres-portal-notice"));
+        mailbox.awaitMessage(ALICE, aliceMails + 1);
+
+        signInOnThePortal(ALICE);
+        for (String reason : List.of("Poste \u202epourvu", "Complet\u0085", "Complet\u009f", "\u2066Complet\u2069")) {
+            driver.get(accessPage());
+            WebElement row = requestRow(DENIS);
+            String request = row.getAttribute("id").substring("ceres-access-request-".length());
+            row.findElement(By.cssSelector("#ceres-access-refuse-" + request + " summary")).click();
+            // A browser's keyboard cannot type these; a script, a paste or a forged post can.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
+                    driver.findElement(By.id("ceres-access-reason-" + request)), reason);
+            PageActions.click(driver, driver.findElement(By.id("ceres-access-refuse-submit-" + request)));
+
+            WebElement notice = PageActions.waitFor(driver, By.id("ceres-access-notice"));
+            assertEquals(accessPage() + "?notice=motif-invalide", driver.getCurrentUrl(), "for " + reason.codePoints().boxed().toList());
+            assertTrue(notice.getText().contains("caractères invisibles"), notice.getText());
+            assertFalse(driver.findElements(By.id("ceres-access-request-" + request)).isEmpty(), "still pending");
+        }
+        screenshots.take(driver, "09-access-reason-refused");
+        assertEquals(denisMails, mailbox.to(DENIS).size(), "no decision emailed");
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("Given a person of another company, then the portal offers no centre to ask")
     void anotherCompanySeesNothing() {
         signInOnThePortal(PAUL);
         assertTrue(driver.findElements(By.id("ceres-portal-requests")).isEmpty(), "no card");
         assertFalse(driver.getPageSource().contains(ACADEMIE), "never the other company's centre");
-        screenshots.take(driver, "09-portal-other-company");
+        screenshots.take(driver, "10-portal-other-company");
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,8 +15,11 @@ import java.util.stream.Stream;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Mailbox;
+import fr.ceres.keycloak.it.support.PortalAccounts;
+import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.Screenshots;
 import fr.ceres.keycloak.it.support.SignUpPage;
+import jakarta.ws.rs.BadRequestException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,6 +134,106 @@ class SignUpIT {
         new Screenshots("sign-up-errors").take(browser.driver(), name);
         assertTrue(message.contains(expectedMessage), "message for " + field + ": '" + message + "'");
         assertTrue(realm.admin().users().searchByEmail(applicant.email(), true).isEmpty(), "no account created");
+    }
+
+    static Stream<Arguments> hiddenCharacters() {
+        return Stream.of(
+                Arguments.of("nul-in-raison-sociale", "raisonSociale", "CFA\u0000 DES TILLEULS", "caractères invisibles"),
+                Arguments.of("c0-in-adresse", "adresse", "12 RUE\u0001 DES LILAS", "caractères invisibles"),
+                Arguments.of("c1-in-commune", "commune", "75011\u0085 PARIS", "caractères invisibles"),
+                Arguments.of("c1-apc-in-raison-sociale", "raisonSociale", "CFA\u009f TILLEULS", "caractères invisibles"),
+                Arguments.of("bidi-override-in-adresse", "adresse", "12 RUE \u202eSALIL SED", "caractères invisibles"),
+                Arguments.of("bidi-isolate-in-commune", "commune", "\u2066PARIS\u2069", "caractères invisibles"),
+                Arguments.of("line-break-in-commune", "commune", "PARIS\r\nSet-Cookie: a=1", "caractères invisibles"),
+                Arguments.of("bidi-in-first-name", "firstName", "Cami\u202elle", "caractères invisibles"),
+                Arguments.of("domain-as-last-name", "lastName", "exemple.fr", "adresse web"),
+                Arguments.of("www-as-first-name", "firstName", "www.gagnez-un-prix", "adresse web"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hiddenCharacters")
+    @DisplayName("Given a control, bidirectional or link-like text posted in a free-text field, then the page says so on the field in French and creates no account")
+    void hiddenCharactersAreRefusedOnTheField(String name, String field, String value, String expectedMessage)
+            throws Exception {
+        String email = name + "@cfa-exemple.fr";
+        Map<String, String> fields = signUpFields(email);
+        fields.put(field, value);
+
+        String page = postSignUp(fields).body();
+
+        Matcher error = Pattern.compile("id=\"input-error-" + field + "\">\\s*<span[^>]*>\\s*([^<]*)").matcher(page);
+        assertTrue(error.find(), "an error on " + field + " in: " + page);
+        assertTrue(error.group(1).contains(expectedMessage), "message for " + field + ": '" + error.group(1) + "'");
+        assertTrue(realm.admin().users().searchByEmail(email, true).isEmpty(), "no account created");
+    }
+
+    @Test
+    @DisplayName("Given company fields typed with decomposed accents, then they are stored in NFC, without surrounding blanks")
+    void freeTextIsStoredInNfc() throws Exception {
+        String email = "nfc@cfa-exemple.fr";
+        Map<String, String> fields = signUpFields(email);
+        fields.put("raisonSociale", " Ecole d\u2019e\u0301te\u0301 « Les Tilleuls » ");
+        fields.put("commune", "Sai\u0308nt-Ame\u0301");
+        fields.put("lastName", "D'Aubigne\u0301-Durand");
+
+        postSignUp(fields);
+
+        UserRepresentation created = user(email);
+        assertEquals(List.of("Ecole d\u2019\u00e9t\u00e9 « Les Tilleuls »"), created.getAttributes().get("raisonSociale"));
+        assertEquals(List.of("Sa\u00efnt-Am\u00e9"), created.getAttributes().get("commune"));
+        assertEquals("D'Aubign\u00e9-Durand", created.getLastName());
+    }
+
+    @Test
+    @DisplayName("Given an account, when its name or company is changed through the user profile outside the sign-up, then the same rules refuse links and hidden characters")
+    void profileRulesHoldAfterSignUp() {
+        String id = PortalAccounts.create(realm, "profil@cfa-exemple.fr", "Camille", "Durand", "73282932000074");
+        for (Map.Entry<String, String> change : Map.of("firstName", "www.gagnez-un-prix", "lastName", "exemple.fr",
+                "adresse", "12 RUE\u0000 DES LILAS", "commune", "\u202ePARIS").entrySet()) {
+            UserRepresentation user = realm.admin().users().get(id).toRepresentation();
+            if (change.getKey().endsWith("Name")) {
+                user.setFirstName("firstName".equals(change.getKey()) ? change.getValue() : user.getFirstName());
+                user.setLastName("lastName".equals(change.getKey()) ? change.getValue() : user.getLastName());
+            } else {
+                user.getAttributes().put(change.getKey(), List.of(change.getValue()));
+            }
+            try {
+                realm.admin().users().get(id).update(user);
+                throw new AssertionError("accepted: " + change);
+            } catch (BadRequestException refused) {
+                String body = refused.getResponse().readEntity(String.class);
+                assertTrue(body.contains(change.getKey().endsWith("Name") ? "ceresNameLooksLikeLink" : "ceresHiddenCharacters"),
+                        change + ": " + body);
+            }
+        }
+        UserRepresentation unchanged = realm.admin().users().get(id).toRepresentation();
+        assertEquals("Camille", unchanged.getFirstName());
+        assertEquals(List.of("1 RUE DE LA GARE"), unchanged.getAttributes().get("adresse"));
+    }
+
+    /** A valid sign-up as the page posts it: the SIRET of the demo register, its company fields typed. */
+    private static Map<String, String> signUpFields(String email) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("email", email);
+        fields.put("password", Applicant.PASSWORD);
+        fields.put("password-confirm", Applicant.PASSWORD);
+        fields.put("siret", "73282932000074");
+        fields.put("raisonSociale", "CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS");
+        fields.put("adresse", "12 RUE DES LILAS");
+        fields.put("commune", "75011 PARIS");
+        fields.put("civilite", "madame");
+        fields.put("lastName", "Durand");
+        fields.put("firstName", "Camille");
+        fields.put("telephone", "06 12 34 56 78");
+        return fields;
+    }
+
+    /** Posts the register page's form over HTTP: a browser cannot type a NUL or a C1 control, a client can. */
+    private HttpResponse<String> postSignUp(Map<String, String> fields) throws Exception {
+        PortalHttp http = PortalHttp.anonymous(realm.getBaseUrl());
+        String page = http.get(SignUpPage.url(realm.getBaseUrl())).body();
+        String action = PortalHttp.formAction(page, "kc-register-form").orElseThrow(() -> new AssertionError(page));
+        return http.post(action, fields);
     }
 
     @Test

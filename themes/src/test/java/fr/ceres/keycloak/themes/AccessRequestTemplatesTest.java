@@ -128,7 +128,7 @@ class AccessRequestTemplatesTest {
     }
 
     @Test
-    @DisplayName("Given a request decided elsewhere, a reason too long, or the portal's form forged, then French alerts")
+    @DisplayName("Given a request decided elsewhere, a reason too long or with hidden characters, or the portal's form forged, then French alerts")
     void accessPageProblems() throws Exception {
         LoginPage gone = new LoginPage("fr");
         gone.data.put("ceresAccess", accessPage("demande-introuvable"));
@@ -138,6 +138,12 @@ class AccessRequestTemplatesTest {
         LoginPage tooLong = new LoginPage("fr");
         tooLong.data.put("ceresAccess", accessPage("motif-trop-long"));
         assertTrue(tooLong.render("ceres-access.ftl").contains("Le motif ne doit pas dépasser 500 caractères"));
+
+        LoginPage hidden = new LoginPage("fr");
+        hidden.data.put("ceresAccess", accessPage("motif-invalide"));
+        String hiddenHtml = hidden.render("ceres-access.ftl");
+        assertTrue(hiddenHtml.contains("role=\"alert\"") && hiddenHtml.contains("Le motif contient des caractères invisibles"),
+                hiddenHtml);
 
         LoginPage forged = new LoginPage("fr");
         forged.data.put("ceresAccessRefused", "request-csrf");

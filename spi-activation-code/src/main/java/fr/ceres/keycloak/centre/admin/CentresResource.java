@@ -16,11 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.ceres.keycloak.centre.Centre;
 import fr.ceres.keycloak.centre.Centres;
 import fr.ceres.keycloak.centre.TypedCompany;
+import fr.ceres.keycloak.centre.ReferenceAgrement;
 import fr.ceres.keycloak.centre.bulk.BulkLetterArchive;
 import fr.ceres.keycloak.centre.bulk.CentreCsvException;
 import fr.ceres.keycloak.centre.bulk.CentreCsvParser;
 import fr.ceres.keycloak.centre.bulk.CentreCsvRow;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
+import fr.ceres.keycloak.common.FreeText;
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -101,10 +103,10 @@ public final class CentresResource {
             return new ApiError(400, "invalid_siret", "SIRET mal formé : 14 chiffres avec une clé de contrôle valide.")
                     .toResponse();
         }
-        String reference = text(json.get("referenceAgrement")).strip();
-        if (reference.isEmpty() || reference.length() > CentreCsvParser.MAX_REFERENCE_LENGTH) {
-            return new ApiError(400, "invalid_reference", "Référence d'agrément manquante ou trop longue ("
-                    + CentreCsvParser.MAX_REFERENCE_LENGTH + " caractères au plus).").toResponse();
+        String reference = ReferenceAgrement.normalize(text(json.get("referenceAgrement")));
+        Optional<String> badReference = ReferenceAgrement.problem(reference);
+        if (badReference.isPresent()) {
+            return new ApiError(400, "invalid_reference", "Référence d'agrément " + badReference.get() + ".").toResponse();
         }
         List<Siret> sites = new ArrayList<>();
         Optional<ApiError> badSite = linkedSites(json.get("sitesLies"), siret.get(), sites);
@@ -153,6 +155,11 @@ public final class CentresResource {
         String term = search == null ? "" : search.strip();
         if (term.length() > 200) {
             return new ApiError(400, "invalid_search", "Recherche trop longue (200 caractères au plus).").toResponse();
+        }
+        if (FreeText.hasHiddenCharacter(term, FreeText.Shape.LINE)) {
+            // No centre's name holds one, and PostgreSQL refuses a NUL in a query.
+            return new ApiError(400, "invalid_search", "Recherche contenant des caractères invisibles ou de contrôle.")
+                    .toResponse();
         }
         List<Map<String, Object>> page = centres.search(term, firstResult.get(), Math.min(maxResults.get(), MAX_MAX))
                 .stream()

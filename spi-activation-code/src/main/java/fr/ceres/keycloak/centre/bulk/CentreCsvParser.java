@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.ceres.keycloak.centre.TypedCompany;
+import fr.ceres.keycloak.centre.ReferenceAgrement;
 import fr.ceres.keycloak.siret.Siret;
 
 /**
@@ -34,8 +35,9 @@ import fr.ceres.keycloak.siret.Siret;
  *   <li>Separator: {@code ;} or {@code ,}, whichever the header uses (a {@code ;} wins when it has both).</li>
  *   <li>Fields may be quoted the usual CSV way ({@code "a;b"}, {@code ""} for a quote inside).</li>
  *   <li>{@code siret}: 14 digits with a valid check key; spaces inside are allowed ({@code 732 829 320 00074}).</li>
- *   <li>{@code reference_agrement}: the approval reference, required, at most {@value #MAX_REFERENCE_LENGTH}
- *       characters.</li>
+ *   <li>{@code reference_agrement}: the approval reference, required, on one line, without control or invisible
+ *       characters, at most {@value ReferenceAgrement#MAX_LENGTH} characters; kept in NFC
+ *       ({@link ReferenceAgrement}).</li>
  *   <li>{@code sites_lies}: optional; SIRETs of other establishments of the same company (same SIREN), separated by
  *       spaces or {@code |}; a single SIRET may also be written in groups ({@code 732 829 320 00082}). A repeated
  *       linked site counts once.</li>
@@ -48,10 +50,10 @@ import fr.ceres.keycloak.siret.Siret;
  *       default; beyond either, the whole file is refused.</li>
  * </ul>
  * Each data row comes back as a {@link CentreCsvRow}, valid or with its reasons in French: SIRET missing or
- * malformed, approval reference missing or too long, a linked site malformed or of another SIREN, the same SIRET
- * twice in the file (the later rows are rejected, the first one stays), too many fields. A file that cannot be
- * read as a whole (size, row count, encoding, header, an unclosed quote, no centre at all) raises a
- * {@link CentreCsvException} whose message is meant for the agent.
+ * malformed, approval reference missing, too long or with hidden characters, a linked site malformed or of another
+ * SIREN, the same SIRET twice in the file (the later rows are rejected, the first one stays), too many fields. A
+ * file that cannot be read as a whole (size, row count, encoding, header, an unclosed quote, no centre at all)
+ * raises a {@link CentreCsvException} whose message is meant for the agent.
  *
  * <p>Example:
  * <pre>
@@ -66,7 +68,6 @@ public final class CentreCsvParser {
 
     public static final int DEFAULT_MAX_ROWS = 5000;
     public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
-    public static final int MAX_REFERENCE_LENGTH = 100;
 
     public static final String COLUMN_SIRET = "siret";
     public static final String COLUMN_REFERENCE = "reference_agrement";
@@ -178,12 +179,8 @@ public final class CentreCsvParser {
             }
         }
 
-        String reference = record.field(columns.get(COLUMN_REFERENCE));
-        if (reference.isEmpty()) {
-            errors.add("référence d'agrément manquante");
-        } else if (reference.length() > MAX_REFERENCE_LENGTH) {
-            errors.add("référence d'agrément trop longue (" + MAX_REFERENCE_LENGTH + " caractères au plus)");
-        }
+        String reference = ReferenceAgrement.normalize(record.field(columns.get(COLUMN_REFERENCE)));
+        ReferenceAgrement.problem(reference).ifPresent(problem -> errors.add("référence d'agrément " + problem));
 
         Integer sitesColumn = columns.get(COLUMN_SITES);
         List<Siret> sites = sitesColumn == null ? List.of()

@@ -13,6 +13,7 @@ import java.util.List;
 
 import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.siret.Siret;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class CentreCsvParserTest {
@@ -164,6 +165,20 @@ class CentreCsvParserTest {
                 + ";\"multi\nligne\"\n" + SITE_2 + ";R\n");
         assertEquals(List.of(5, 8, 10), rows.stream().map(CentreCsvRow::line).toList());
         assertEquals("multi\nligne", rows.get(1).referenceAgrement());
+    }
+
+    @Test
+    @DisplayName("Given an approval reference with a control or bidirectional character, then its row is rejected with a French reason; decomposed accents are stored in NFC")
+    void referenceWithHiddenCharacters() throws CentreCsvException {
+        for (String reference : List.of("AGR\u0000-1", "AGR\u0001-1", "AGR\u0085-1", "AGR\u009f-1", "AGR-\u202e1",
+                "\u2066AGR-1\u2069", "\"AGR\r\n1\"")) {
+            CentreCsvRow row = parse("siret;reference_agrement\n" + CENTRE + ";" + reference + "\n").get(0);
+            assertEquals(List.of("référence d'agrément contenant des caractères invisibles ou de contrôle"), row.errors(),
+                    reference.codePoints().boxed().toList().toString());
+        }
+        CentreCsvRow accented = parse("siret;reference_agrement\n" + CENTRE + ";ARRE\u0302TE\u0301 2019\n").get(0);
+        assertTrue(accented.valid(), accented.reason());
+        assertEquals("ARRÊTÉ 2019", accented.referenceAgrement());
     }
 
     @Test

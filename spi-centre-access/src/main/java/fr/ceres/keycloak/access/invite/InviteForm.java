@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import fr.ceres.keycloak.access.gestionnaire.ManagedCentre;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
+import fr.ceres.keycloak.common.FreeText;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.utils.EmailValidationUtil;
 
@@ -50,7 +51,7 @@ public final class InviteForm {
 
     InviteForm(String mode, String typedName, String person, String email, String role, String siret) {
         this.mode = BY_EMAIL.equals(mode) ? BY_EMAIL : BY_ACCOUNT;
-        this.typedName = text(typedName);
+        this.typedName = FreeText.normalize(text(typedName));
         this.person = text(person);
         this.email = text(email);
         this.role = text(role);
@@ -91,7 +92,10 @@ public final class InviteForm {
     /** The address to invite, lower-case, if it is one. */
     Optional<String> invitedEmailIfValid() {
         String address = (byAccount() ? person : email).toLowerCase(Locale.ROOT);
+        // Keycloak's check lets C1 controls, bidirectional overrides and zero-width characters through in the
+        // local part: an invitation must not go to an address that reads as another one.
         return address.length() <= MAX_FIELD_LENGTH && EmailValidationUtil.isValidEmail(address, MAX_LOCAL_PART)
+                && !FreeText.hasHiddenCharacter(address, FreeText.Shape.LINE)
                 ? Optional.of(address) : Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.ceres.keycloak.access.web.PersonName;
+import fr.ceres.keycloak.common.FreeText;
 import fr.ceres.keycloak.common.LikePattern;
 import fr.ceres.keycloak.siret.ProfileAttributes;
 import jakarta.persistence.EntityManager;
@@ -45,15 +46,19 @@ public final class PeopleSearch {
         return new PeopleSearch(session.getProvider(JpaConnectionProvider.class).getEntityManager());
     }
 
-    /** Whether the text is long enough to search with. */
+    /**
+     * Whether the text is long enough to search with, and free of the control or invisible characters no name
+     * holds (a NUL would even make PostgreSQL refuse the query).
+     */
     public static boolean searchable(String typed) {
-        return typed != null && typed.strip().length() >= MIN_QUERY_LENGTH;
+        return typed != null && typed.strip().length() >= MIN_QUERY_LENGTH
+                && !FreeText.hasHiddenCharacter(typed, FreeText.Shape.LINE);
     }
 
     /**
      * The enabled, activated accounts of the realm whose SIRET has this SIREN and whose first name, last
      * name or email contains every word typed (ignoring case), by last name, first name, email; at most
-     * {@value #MAX_RESULTS}. Empty when the text is shorter than {@value #MIN_QUERY_LENGTH} characters.
+     * {@value #MAX_RESULTS}. Empty when the text is not {@linkplain #searchable searchable}.
      */
     public List<Person> sameCompany(String realmId, String siren, String typed) {
         if (!siren.matches(SIREN_DIGITS)) {
@@ -95,7 +100,8 @@ public final class PeopleSearch {
     }
 
     private static List<String> words(String typed) {
-        String text = typed.strip().toLowerCase(Locale.ROOT);
+        // NFC, as the sign-up stores names: « é » typed decomposed finds « é » stored composed.
+        String text = FreeText.normalize(typed).toLowerCase(Locale.ROOT);
         if (text.length() > MAX_QUERY_LENGTH) {
             text = text.substring(0, MAX_QUERY_LENGTH);
         }

@@ -16,6 +16,7 @@ import fr.ceres.keycloak.centre.habilitation.CeresRole;
 import fr.ceres.keycloak.centre.habilitation.Habilitation;
 import fr.ceres.keycloak.centre.habilitation.HabilitationChange;
 import fr.ceres.keycloak.centre.habilitation.Habilitations;
+import fr.ceres.keycloak.common.FreeText;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
@@ -55,6 +56,7 @@ final class AccessActions {
     /** The request is no longer pending: decided by another gestionnaire, not this centre's, or its account is gone. */
     static final String REQUEST_GONE = "demande-introuvable";
     static final String REASON_TOO_LONG = "motif-trop-long";
+    static final String REASON_HIDDEN_CHARACTERS = "motif-invalide";
 
     private static final Logger LOG = Logger.getLogger(AccessActions.class);
 
@@ -163,8 +165,8 @@ final class AccessActions {
 
     /** Refuses a pending access request of the centre, with an optional reason, and tells the person by email. */
     String refuseRequest(String requestId, RequestDecisionForm form) {
-        if (!form.reasonFits()) {
-            return REASON_TOO_LONG;
+        if (form.reasonProblem().isPresent()) {
+            return form.reasonProblem().get() == FreeText.Problem.TOO_LONG ? REASON_TOO_LONG : REASON_HIDDEN_CHARACTERS;
         }
         Optional<AccessRequest> request = pendingRequest(requestId);
         if (request.isEmpty() || !AccessRequestStore.of(session)

@@ -55,7 +55,7 @@ public final class AccessResource {
             AccessActions.NOT_PENDING, AccessActions.NOT_SENT, AccessActions.CHANGED, AccessActions.REVOKED,
             AccessActions.NOT_HELD, AccessActions.LAST_GESTIONNAIRE, AccessActions.INVALID,
             AccessActions.REQUEST_ACCEPTED, AccessActions.REQUEST_REFUSED, AccessActions.REQUEST_GONE,
-            AccessActions.REASON_TOO_LONG);
+            AccessActions.REASON_TOO_LONG, AccessActions.REASON_HIDDEN_CHARACTERS);
 
     private final KeycloakSession session;
     private final RealmModel realm;

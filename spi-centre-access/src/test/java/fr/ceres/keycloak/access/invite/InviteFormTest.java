@@ -1,6 +1,7 @@
 package fr.ceres.keycloak.access.invite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -48,6 +49,20 @@ class InviteFormTest {
         assertEquals(Map.of(InviteForm.EMAIL, InviteForm.INVALID_EMAIL, InviteForm.ROLE, InviteForm.INVALID_ROLE,
                 InviteForm.SIRET, InviteForm.INVALID_SIRET), form.problems(ACADEMIE));
         assertTrue(form.invitedEmailIfValid().isEmpty());
+    }
+
+    @Test
+    @DisplayName("Given an address or a typed name with control or bidirectional characters, then the address is invalid and the name searches nothing")
+    void hiddenCharacters() {
+        for (String address : List.of("b\u202eob@academie.fr", "bob\u0085@academie.fr", "b\u200bob@academie.fr", "bob\u009f@academie.fr")) {
+            InviteForm form = read("mode", "email", "email", address, "role", "gestionnaire", "siret", CENTRE);
+            assertEquals(Map.of(InviteForm.EMAIL, InviteForm.INVALID_EMAIL), form.problems(ACADEMIE), address);
+            assertTrue(form.invitedEmailIfValid().isEmpty(), address);
+        }
+        assertFalse(PeopleSearch.searchable(read("utilisateur", "Dur\u0000and").getTypedName()), "searches nothing");
+        assertFalse(PeopleSearch.searchable("Dur\u202eand"), "searches nothing");
+        assertTrue(PeopleSearch.searchable("Dur"));
+        assertEquals("Émilie", read("utilisateur", "E\u0301milie ").getTypedName(), "NFC");
     }
 
     @Test
