@@ -21,7 +21,7 @@ enum Refusal {
     EXPIRED("ceresAttachExpired", Errors.EXPIRED_CODE, null),
     /** The centre is active already: its gestionnaire gives access (the message names the centre). */
     ALREADY_REDEEMED("ceresAttachAlreadyActivated", "ceres_centre_already_activated", null),
-    /** Too many failed attempts by this person or on this SIRET (the message says until when). */
+    /** Too many failed attempts by this person (the message says until when). */
     TOO_MANY_ATTEMPTS("ceresAttachTooManyAttempts", "ceres_too_many_attempts", null);
 
     private final String message;
