@@ -21,6 +21,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -103,9 +104,17 @@ final class AttachCeresAction implements RequiredActionProvider {
 
         // The slot first, in its own transaction committed before the code is evaluated: a locked-out person's
         // attempt is not even tried, and concurrent tabs or nodes cannot all pass one count (see AttemptStore).
-        AttemptReservation reservation = KeycloakModelUtils.runJobInTransactionWithResult(
-                session.getKeycloakSessionFactory(),
-                own -> AttemptStore.of(own).reserve(realmId, user.getId(), siret, options.perUser(), now));
+        AttemptReservation reservation;
+        try {
+            reservation = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                    own -> AttemptStore.of(own).reserve(realmId, user.getId(), siret, options.perUser(), now));
+        } catch (ModelException e) {
+            // The slot could not be taken (the database's lock wait ran out under a burst): the code is not
+            // evaluated, and the person is asked to try again rather than shown an error page.
+            error(context, siret).error(Refusal.BUSY.eventError());
+            showRefusal(context, Refusal.BUSY, siret.value());
+            return;
+        }
         if (reservation instanceof AttemptReservation.Refused refused) {
             error(context, siret).error(Refusal.TOO_MANY_ATTEMPTS.eventError());
             showRefusal(context, Refusal.TOO_MANY_ATTEMPTS, siret.value(), hourOf(refused.lockedUntil()));
