@@ -355,7 +355,7 @@ class AttachCeresIT {
                 null, null, null, null, null);
         assertTrue(events.stream().anyMatch(e -> OCCITANIE.equals(e.getDetails().get("siret"))
                 && "10".equals(e.getDetails().get("siret_failures_alert"))), "the alert's event: " + events);
-        assertTrue(letters().centre(BOURGOGNE).get("alerteTentatives").isNull(), "5 failures: under the threshold");
+        assertFalse(letters().centre(BOURGOGNE).has("alerteTentatives"), "5 failures: under the threshold");
     }
 
     @Test

@@ -20,8 +20,8 @@ final class CentreJson {
     }
 
     /**
-     * With {@code alerteTentatives}: null, or when failures on the SIRET last reached the attach page's alert
-     * threshold and how many there were ({@link AttemptAlert}).
+     * With {@code alerteTentatives} when failures on the SIRET reached the attach page's alert threshold: when it last
+     * did and how many there were ({@link AttemptAlert}); absent otherwise.
      */
     static Map<String, Object> of(Centre centre, CentreCodeStatus status, long gestionnaires,
             Optional<AttemptAlert> alert) {
@@ -35,7 +35,7 @@ final class CentreJson {
         json.put("sitesLies", centre.sitesLies().stream().map(Siret::value).toList());
         json.put("etat", etat(status.state()));
         json.put("gestionnaires", gestionnaires);
-        json.put("alerteTentatives", alert.map(AttemptAlert::json).orElse(null));
+        alert.ifPresent(a -> json.put("alerteTentatives", a.json()));
         return json;
     }
 
