@@ -27,15 +27,20 @@ import java.util.zip.ZipInputStream;
 import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.BrowserDownloads;
+import fr.ceres.keycloak.it.support.CentreLetters;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
+import fr.ceres.keycloak.it.support.HttpAttachSession;
+import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.Screenshots;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.annotations.TestSetup;
@@ -65,6 +70,8 @@ public class AgentPageIT {
     private static final String ORDINARY = "personne.page@cfa-exemple.fr";
     private static final String TILLEULS = "73282932000074";
     private static final String VAL_DE_LOIRE = "52047381000015";
+    private static final String PROVENCE = "84403719200011";
+    private static final String PROVENCE_GESTIONNAIRE = "gestionnaire@provence-competences.fr";
 
     @InjectRealm(fromJson = "/realm-export.json")
     ManagedRealm realm;
@@ -75,6 +82,10 @@ public class AgentPageIT {
 
     @InjectWebDriver
     ManagedWebDriver browser;
+
+    /** The master realm's administrator: registers and issues through the agents' API like an agent. */
+    @InjectAdminClient
+    Keycloak admin;
 
     private final Screenshots screenshots = new Screenshots("agent");
 
@@ -149,6 +160,51 @@ public class AgentPageIT {
         assertTrue(report.contains(TILLEULS + ";AGR-92-2019-0001;deja-emis"), report);
         wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultat-import"), "importé"));
         screenshots.take(driver, "08-import");
+    }
+
+    @Test
+    @DisplayName("Given an active centre whose SIRET had many failed codes, then the page marks it, and re-issuing asks for a reason the gestionnaire is emailed")
+    void activeCentreNeedsAReason() throws Exception {
+        CentreLetters letters = new CentreLetters(realm.getBaseUrl(), () -> admin.tokenManager().getAccessTokenString());
+        String code = letters.registerAndIssue(PROVENCE);
+        for (String who : List.of("a", "b")) {
+            String email = "essais-" + who + "@provence.fr";
+            ActivatedAccounts.create(realm, email);
+            HttpAttachSession person = new HttpAttachSession(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                person.attach(PROVENCE, "0000-0000-0000");
+            }
+        }
+        ActivatedAccounts.create(realm, PROVENCE_GESTIONNAIRE);
+        HttpAttachSession holder = new HttpAttachSession(realm.getBaseUrl()).signIn(PROVENCE_GESTIONNAIRE, Applicant.PASSWORD);
+        assertTrue(HttpAttachSession.isCodeForTheApplication(holder.attach(PROVENCE, code)), "the letter's holder attaches");
+
+        WebDriver driver = openSignedIn(AGENT, "11-connexion-agent");
+        BrowserDownloads downloads = BrowserDownloads.into(driver, "agent-page-reemission");
+        visible(driver, By.id("outils"));
+        fill(driver, "recherche", PROVENCE);
+        driver.findElement(By.cssSelector("#form-recherche button[type=submit]")).click();
+        String rowText = rowWith(driver, PROVENCE, "Tentatives suspectes");
+        assertTrue(rowText.contains("10 codes erronés en 24 h"), rowText);
+        screenshots.take(driver, "12-alerte-tentatives");
+
+        driver.findElement(By.cssSelector(row(PROVENCE) + " button")).click();
+        WebElement dialog = visible(driver, By.id("confirmation"));
+        assertTrue(dialog.getText().contains("Ce centre est actif : 1 gestionnaire le gère déjà."), dialog.getText());
+        visible(driver, By.id("motif"));
+        driver.findElement(By.id("confirmation-oui")).click();
+        WebElement missing = visible(driver, By.id("erreur-motif"));
+        assertTrue(missing.getText().contains("Indiquez le motif"), missing.getText());
+        screenshots.take(driver, "13-motif-demande");
+
+        fill(driver, "motif", "Lettre perdue par le centre");
+        driver.findElement(By.id("confirmation-oui")).click();
+        String letter = pdfText(downloads.await("lettre-" + PROVENCE + ".pdf"));
+        assertTrue(CODE.matcher(letter).find(), letter);
+        wait(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("annonce"), "informés par email"));
+        Mailbox.Mail mail = new Mailbox(mailServer).awaitMessage(PROVENCE_GESTIONNAIRE, 1);
+        assertTrue(mail.text().contains("Lettre perdue par le centre"), mail.text());
+        screenshots.take(driver, "14-code-reemis");
     }
 
     @Test

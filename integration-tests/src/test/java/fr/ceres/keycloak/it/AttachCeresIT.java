@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.OrganizationResource;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -69,6 +70,7 @@ class AttachCeresIT {
     private static final String NORMANDIE = "48915602600010";
     private static final String OCCITANIE = "79034418800012";
     private static final String AQUITAINE = "81273055400019";
+    private static final String BOURGOGNE = "44198726000011";
     /** In the company register but never registered as a centre. */
     private static final String NOT_A_CENTRE = "13002526500013";
     private static final String WRONG_CODE = "0000-0000-0000";
@@ -283,8 +285,51 @@ class AttachCeresIT {
 
     @Test
     @Order(7)
-    @DisplayName("Given ten failed attempts on one SIRET by two people, then a third is locked out on it, even with the right code")
-    void perSiretLimit() throws Exception {
+    @DisplayName("Given one person posting 20 wrong codes at the same instant from 20 tabs, then exactly 5 are evaluated and 15 told « Trop d'essais », none fails")
+    void concurrentWrongCodesOfOnePerson() throws Exception {
+        letters().registerAndIssue(BOURGOGNE);
+        ActivatedAccounts.create(realm, "onglets@bourgogne.fr");
+        List<HttpAttachSession> tabs = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT; i++) {
+            tabs.add(new HttpAttachSession(realm.getBaseUrl()).signIn("onglets@bourgogne.fr", Applicant.PASSWORD));
+        }
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
+        int evaluated = 0;
+        int tooMany = 0;
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (HttpAttachSession tab : tabs) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return tab.attach(BOURGOGNE, WRONG_CODE);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < CONCURRENT; i++) {
+                HttpResponse<String> answer = answers.get(i).get();
+                String page = tabs.get(i).pageAfter(answer);
+                // Parts without apostrophes: the page escapes them.
+                if (page.contains("ne correspond pas à ce SIRET")) {
+                    evaluated++;
+                } else if (page.matches("(?s).*Trop d.{1,6}essais : réessayez après \\d{2}:\\d{2}\\..*")) {
+                    tooMany++;
+                } else {
+                    throw new AssertionError("unexpected answer " + answer.statusCode() + ": " + page);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(5, evaluated, "the per-person limit, exactly");
+        assertEquals(CONCURRENT - 5, tooMany);
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("Given ten failed attempts on one SIRET by two people, then the letter's holder still attaches with the right code, and agents see the alert on the centre and in the events")
+    void othersFailuresLockNobodyOut() throws Exception {
         String code = letters().registerAndIssue(OCCITANIE);
         for (String who : List.of("a", "b")) {
             String email = "siret-" + who + "@occitanie.fr";
@@ -298,15 +343,23 @@ class AttachCeresIT {
         }
 
         ActivatedAccounts.create(realm, "siret-c@occitanie.fr");
-        HttpAttachSession third = new HttpAttachSession(realm.getBaseUrl()).signIn("siret-c@occitanie.fr", Applicant.PASSWORD);
-        HttpResponse<String> locked = third.attach(OCCITANIE, code);
-        assertFalse(HttpAttachSession.isCodeForTheApplication(locked), "a locked SIRET redeems nothing");
-        assertTrue(third.pageAfter(locked).contains("réessayez après"), third.pageAfter(locked));
-        assertTrue(gestionnaires(OCCITANIE).isEmpty());
+        HttpAttachSession holder = new HttpAttachSession(realm.getBaseUrl()).signIn("siret-c@occitanie.fr", Applicant.PASSWORD);
+        HttpResponse<String> attached = holder.attach(OCCITANIE, code);
+        assertTrue(HttpAttachSession.isCodeForTheApplication(attached), holder.pageAfter(attached));
+        assertEquals(List.of("siret-c@occitanie.fr"), gestionnaires(OCCITANIE));
+
+        JsonNode alert = letters().centre(OCCITANIE).get("alerteTentatives");
+        assertTrue(alert != null && alert.isObject(), "the mark agents see: " + alert);
+        assertEquals(10, alert.get("echecs").asInt(), alert.toString());
+        List<EventRepresentation> events = realm.admin().getEvents(List.of("CUSTOM_REQUIRED_ACTION_ERROR"), null, null,
+                null, null, null, null, null);
+        assertTrue(events.stream().anyMatch(e -> OCCITANIE.equals(e.getDetails().get("siret"))
+                && "10".equals(e.getDetails().get("siret_failures_alert"))), "the alert's event: " + events);
+        assertFalse(letters().centre(BOURGOGNE).has("alerteTentatives"), "5 failures: under the threshold");
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("Given a code past its expiry, then the attach page says it expired and to ask the DREETS, the agent sees code-expire, and a re-issued code attaches")
     void expiredCodeIsRefused() throws Exception {
         String code = letters().registerAndIssue(AQUITAINE);

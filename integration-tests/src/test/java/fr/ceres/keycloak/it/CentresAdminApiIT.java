@@ -34,6 +34,7 @@ import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.HttpAttachSession;
+import fr.ceres.keycloak.it.support.Mailbox;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
@@ -82,6 +83,9 @@ public class CentresAdminApiIT {
     /** For the concurrent issues only. */
     private static final String ALSACE = "53710284000015";
     private static final int CONCURRENT_ISSUES = 8;
+    /** For the re-issue of an active centre only. */
+    private static final String MONTAGNE = "82596013100019";
+    private static final String MONTAGNE_GESTIONNAIRE = "gestionnaire@montagne-securite.fr";
 
     @InjectRealm(fromJson = "/realm-export.json")
     ManagedRealm realm;
@@ -385,6 +389,58 @@ public class CentresAdminApiIT {
     }
 
     @Test
+    @DisplayName("Given an active centre, then re-issuing its code needs a reason (French 400 without, or when unfit); with one, its gestionnaire is emailed it, the admin event names the agent and carries it, and a CSV never re-issues it")
+    void reissueOfAnActiveCentre() throws Exception {
+        ensureRegistered(MONTAGNE);
+        String token = agentToken();
+        String code = code(pdfText(issue(token, MONTAGNE).body()));
+        ActivatedAccounts.create(realm, MONTAGNE_GESTIONNAIRE);
+        HttpAttachSession holder = new HttpAttachSession(realm.getBaseUrl()).signIn(MONTAGNE_GESTIONNAIRE, Applicant.PASSWORD);
+        assertTrue(HttpAttachSession.isCodeForTheApplication(holder.attach(MONTAGNE, code)), "the letter's holder attaches");
+
+        HttpResponse<String> withoutReason = send(token, "POST", "/" + MONTAGNE + "/code", null, null);
+        assertError(withoutReason, 400, "reason_required");
+        assertTrue(JSON.readTree(withoutReason.body()).get("error_description").asText().contains("motif"), withoutReason.body());
+        for (String unfit : List.of("Lettre\\u0000perdue", "Lettre \\u202Eeudrep", "x".repeat(501))) {
+            assertError(reissueWith(token, MONTAGNE, "{\"motif\":\"" + unfit + "\"}"), 400, "invalid_reason");
+        }
+        assertEquals("actif", JSON.readTree(send(token, "GET", "/" + MONTAGNE, null, null).body()).get("etat").asText(),
+                "nothing re-issued");
+        assertTrue(new Mailbox(mailServer).to(MONTAGNE_GESTIONNAIRE).isEmpty(), "nobody told of what did not happen");
+
+        String reason = "Lettre perdue par le centre, demande du directeur du 28/11";
+        HttpResponse<String> reissued = reissueWith(token, MONTAGNE, JSON.writeValueAsString(Map.of("motif", reason)));
+        assertEquals(200, reissued.statusCode(), reissued.body());
+        assertEquals("en-attente-activation",
+                JSON.readTree(send(token, "GET", "/" + MONTAGNE, null, null).body()).get("etat").asText());
+
+        Mailbox.Mail mail = new Mailbox(mailServer).awaitMessage(MONTAGNE_GESTIONNAIRE, 1);
+        assertEquals("Un nouveau code d'activation CERES a été émis pour votre centre", mail.subject());
+        assertTrue(mail.text().contains("MONTAGNE SECURITE PREVENTION FORMATION (SIRET " + MONTAGNE + ")"), mail.text());
+        assertTrue(mail.text().contains("Motif indiqué par l'agent : " + reason), mail.text());
+
+        String events = adminEvents();
+        assertTrue(events.contains(reason), "the reason in the admin event: " + events);
+        JsonNode event = null;
+        for (JsonNode candidate : JSON.readTree(events)) {
+            if (candidate.path("representation").asText().contains(reason)) {
+                event = candidate;
+            }
+        }
+        assertNotNull(event);
+        JsonNode representation = JSON.readTree(event.get("representation").asText());
+        assertEquals(AGENT, representation.get("agent").asText());
+        assertEquals(1, representation.get("gestionnairesInformes").asInt());
+        String agentId = realm.admin().users().searchByEmail(AGENT, true).get(0).getId();
+        assertEquals(agentId, event.get("authDetails").get("userId").asText(), "the agent who acted");
+
+        Map<String, byte[]> zip = importCsv("siret;reference_agrement;sites_lies\n" + MONTAGNE + ";AGR-74-1;\n", true);
+        assertFalse(zip.containsKey("lettre-" + MONTAGNE + ".pdf"), "no letter: " + zip.keySet());
+        String report = new String(zip.get("rapport.csv"), StandardCharsets.UTF_8);
+        assertTrue(report.contains("centre actif"), report);
+    }
+
+    @Test
     @DisplayName("Given no token, an ordinary user, an admin of users only or a realm admin, then 401, 403, 403 and allowed")
     void onlyAgentsAndAdmins() throws Exception {
         assertEquals(401, send(null, "GET", "", null, null).statusCode());
@@ -436,6 +492,10 @@ public class CentresAdminApiIT {
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpResponse<String> reissueWith(String token, String siret, String json) throws Exception {
+        return send(token, "POST", "/" + siret + "/code", HttpRequest.BodyPublishers.ofString(json), "application/json");
     }
 
     private Map<String, byte[]> importCsv(String csv, boolean reissue) throws Exception {

@@ -1,13 +1,12 @@
 package fr.ceres.keycloak.centre;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
@@ -131,16 +130,21 @@ public final class Centres {
 
     /** How many distinct people hold the gestionnaire role in any of the centre's organization groups. */
     public long gestionnaireCount(Centre centre) {
+        return gestionnaires(centre).size();
+    }
+
+    /** The distinct people holding the gestionnaire role in any of the centre's organization groups. */
+    public List<UserModel> gestionnaires(Centre centre) {
         OrganizationModel organization = organizations.getById(centre.organizationId());
         if (organization == null) {
-            return 0;
+            return List.of();
         }
-        Set<String> people = organizations
+        Map<String, UserModel> people = new LinkedHashMap<>();
+        organizations
                 .searchGroupsByAttributes(organization, Map.of(Habilitations.ROLE_ATTRIBUTE, CeresRole.GESTIONNAIRE.id()), null, null)
                 .flatMap(this::members)
-                .map(UserModel::getId)
-                .collect(Collectors.toSet());
-        return people.size();
+                .forEach(person -> people.putIfAbsent(person.getId(), person));
+        return List.copyOf(people.values());
     }
 
     private Stream<UserModel> members(GroupModel group) {

@@ -41,7 +41,10 @@ public final class CentreLetters {
         this.bearerToken = bearerToken;
     }
 
-    /** Registers the centre (if not yet) and issues it a new code; returns the code as printed. */
+    /**
+     * Registers the centre (if not yet) and issues it a new code, giving a reason (an active centre's gestionnaires
+     * are emailed it); returns the code as printed.
+     */
     public String registerAndIssue(String siret) throws IOException, InterruptedException {
         HttpResponse<String> registered = http.send(request(centresUrl)
                         .header("Content-Type", "application/json")
@@ -52,9 +55,11 @@ public final class CentreLetters {
         if (registered.statusCode() != 201 && registered.statusCode() != 409) {
             throw new AssertionError("registering " + siret + ": " + registered.statusCode() + " " + registered.body());
         }
+        // With a reason: the tests make a second gestionnaire by re-issuing the code of an active centre, which needs one.
         HttpResponse<byte[]> letter = http.send(request(centresUrl + "/" + siret + "/code")
                         .header("Accept", "application/pdf")
-                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"motif\":\"Test : une lettre de plus\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (letter.statusCode() != 200) {

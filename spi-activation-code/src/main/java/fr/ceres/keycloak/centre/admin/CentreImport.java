@@ -28,7 +28,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * The bulk issue: for each valid row of the agent's CSV, registers the centre if it is new (the same
  * register check as one at a time, the row's raison sociale, adresse and commune standing in for what the
  * register does not publish), then issues its code unless it already has one pending or redeemed and
- * re-issuing was not asked for. The answer is the ZIP of letters plus {@code rapport.csv}.
+ * re-issuing was not asked for. A centre with gestionnaires is never re-issued from a file: that needs a reason and
+ * tells them ({@link CodeIssuer}), one centre at a time. The answer is the ZIP of letters plus {@code rapport.csv}.
  *
  * <p>An existing centre is not modified by the file: its approval reference and linked sites stay as registered.
  * All rows run in the request's one transaction, so the codes in the ZIP are exactly the ones committed. For the
@@ -105,9 +106,20 @@ final class CentreImport {
                     report.add(ReportLine.alreadyIssued(row, alreadyIssuedReason(status)));
                     continue;
                 }
-                CodeIssuer.Result issued = issuer.issue(centre);
+                long gestionnaires = centres.gestionnaireCount(centre);
+                if (gestionnaires > 0) {
+                    // Re-issuing an active centre's code needs a reason and tells its gestionnaires: one at a time.
+                    report.add(ReportLine.alreadyIssued(row, "centre actif (" + gestionnaires + " gestionnaire(s)) :"
+                            + " réémettez son code depuis la fiche du centre, avec un motif"));
+                    continue;
+                }
+                CodeIssuer.Result issued = issuer.issue(centre, Optional.empty());
                 if (issued instanceof CodeIssuer.Conflict) {
                     return conflict(siret);
+                }
+                if (issued instanceof CodeIssuer.Refused refused) {
+                    report.add(ReportLine.rejected(row, refused.error().description()));
+                    continue;
                 }
                 archive.addLetter(siret.value(), ((CodeIssuer.Issued) issued).letter());
                 report.add(ReportLine.issued(row));

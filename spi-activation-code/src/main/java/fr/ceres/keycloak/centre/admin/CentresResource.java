@@ -15,13 +15,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ceres.keycloak.centre.Centre;
 import fr.ceres.keycloak.centre.Centres;
-import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.centre.ReferenceAgrement;
+import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.centre.bulk.BulkLetterArchive;
 import fr.ceres.keycloak.centre.bulk.CentreCsvException;
 import fr.ceres.keycloak.centre.bulk.CentreCsvParser;
 import fr.ceres.keycloak.centre.bulk.CentreCsvRow;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
+import fr.ceres.keycloak.centre.code.jpa.AttemptStore;
 import fr.ceres.keycloak.common.FreeText;
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.Consumes;
@@ -45,10 +46,13 @@ import org.keycloak.util.JsonSerialization;
  *   <li>{@code POST /} — register a centre: {@code {"siret","referenceAgrement","sitesLies":[…]}} → 201 + JSON;
  *       {@code "raisonSociale","adresse","commune"} may be added for what the register does not publish (422
  *       {@code company_fields_missing} names them);</li>
- *   <li>{@code GET /?search=&first=&max=} — centres by SIRET prefix or name, with their state;</li>
+ *   <li>{@code GET /?search=&first=&max=} — centres by SIRET prefix or name, with their state and, when failed codes
+ *       on the SIRET were unusually many, {@code alerteTentatives};</li>
  *   <li>{@code GET /{siret}} — one centre;</li>
  *   <li>{@code POST /{siret}/code} — issue (or re-issue) its code → the letter, {@code application/pdf}; 409
- *       {@code concurrent_issue} when another request issued one for the same centre at the same instant;</li>
+ *       {@code concurrent_issue} when another request issued one for the same centre at the same instant; a centre
+ *       with gestionnaires needs {@code {"motif": "…"}} (400 {@code reason_required} without, {@code invalid_reason}
+ *       when unfit) and its gestionnaires are emailed;</li>
  *   <li>{@code POST /import?reissue=false} — a CSV of centres → a ZIP of letters plus {@code rapport.csv}.</li>
  * </ul>
  * Bad input is a 4xx with {@code {"error","error_description"}} (French), never a 500.
@@ -69,15 +73,17 @@ public final class CentresResource {
     private final CodeIssuer issuer;
     private final CentreEvents events;
     private final CentreImport bulk;
+    private final AttemptStore attempts;
 
     CentresResource(AgentRequest request) {
         this.session = request.session();
         this.realm = request.realm();
         this.centres = new Centres(session, realm);
         this.registration = new CentreRegistration(session, centres);
-        this.issuer = new CodeIssuer(request);
+        this.issuer = new CodeIssuer(request, centres);
         this.events = new CentreEvents(request.adminEvent());
         this.bulk = new CentreImport(centres, registration, issuer, events, request.adminEvent());
+        this.attempts = AttemptStore.of(session);
     }
 
     @POST
@@ -178,11 +184,18 @@ public final class CentresResource {
     @POST
     @Path("{siret}/code")
     @Produces({PDF, MediaType.APPLICATION_JSON})
-    public Response issueCode(@PathParam("siret") String siretText) {
+    public Response issueCode(@PathParam("siret") String siretText, String body) {
         return withCentre(siretText, centre -> {
-            CodeIssuer.Result result = issuer.issue(centre);
+            ReissueReason.Reading reading = ReissueReason.read(body);
+            if (reading.error().isPresent()) {
+                return reading.error().get().toResponse();
+            }
+            CodeIssuer.Result result = issuer.issue(centre, reading.reason());
             if (result instanceof CodeIssuer.Conflict conflict) {
                 return conflict.error().toResponse();
+            }
+            if (result instanceof CodeIssuer.Refused refused) {
+                return refused.error().toResponse();
             }
             return Response.ok(((CodeIssuer.Issued) result).letter(), PDF)
                     .header("Content-Disposition",
@@ -248,7 +261,8 @@ public final class CentresResource {
     }
 
     private Map<String, Object> json(Centre centre) {
-        return CentreJson.of(centre, issuer.status(centre), centres.gestionnaireCount(centre));
+        return CentreJson.of(centre, issuer.status(centre), centres.gestionnaireCount(centre),
+                AttemptAlert.of(attempts, realm.getId(), centre));
     }
 
     private Optional<ApiError> requireOrganizations() {

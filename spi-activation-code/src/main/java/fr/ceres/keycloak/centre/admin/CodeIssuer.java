@@ -5,19 +5,24 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.ceres.keycloak.centre.Centre;
+import fr.ceres.keycloak.centre.Centres;
 import fr.ceres.keycloak.centre.code.ActivationCode;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
 import fr.ceres.keycloak.centre.letter.LetterContent;
 import fr.ceres.keycloak.common.PortalUrls;
 import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
  * Issues a centre's activation code and writes it into the letter, the only place the code ever goes:
@@ -25,6 +30,11 @@ import org.keycloak.models.RealmModel;
  * transaction). Every issue is an admin event: resource type {@code CUSTOM}, path
  * {@code ceres/centres/<siret>/code}, operation {@code CREATE} for a first code and {@code UPDATE} when it replaces
  * one; its representation says when the code expires, never what it is.
+ *
+ * <p>A centre with gestionnaires is another matter: whoever redeems its new code becomes one more gestionnaire, so
+ * an agent could make themselves one. Its re-issue needs a reason ({@link ReissueReason}); the admin event names
+ * the agent and carries the reason, and the gestionnaires are emailed ({@link ReissueMails}), in the same
+ * transaction: if they cannot be told, nothing is issued.
  */
 final class CodeIssuer {
 
@@ -40,17 +50,23 @@ final class CodeIssuer {
     record Conflict(ApiError error) implements Result {
     }
 
+    /** Nothing was issued: an active centre's re-issue without a reason, or its gestionnaires could not be told. */
+    record Refused(ApiError error) implements Result {
+    }
+
     /** The ministry's letters are dated in metropolitan France. */
     private static final ZoneId LETTER_ZONE = ZoneId.of("Europe/Paris");
 
     private final AgentRequest request;
     private final RealmModel realm;
     private final ActivationCodeStore store;
+    private final Centres centres;
 
-    CodeIssuer(AgentRequest request) {
+    CodeIssuer(AgentRequest request, Centres centres) {
         this.request = request;
         this.realm = request.realm();
         this.store = ActivationCodeStore.of(request.session());
+        this.centres = centres;
     }
 
     /** Where the centre stands now. */
@@ -62,9 +78,16 @@ final class CodeIssuer {
      * A new code for the centre, voiding its pending one, and the letter carrying it; or, when another request issued
      * a code for the same centre at the same instant, a {@link Conflict}: the database's one-live-code key refused
      * this one, and the request's transaction is marked to roll back, so nothing of it is kept and nothing more may
-     * be written in it.
+     * be written in it. A centre with gestionnaires needs a {@code reason}; without one this is a {@link Refused}.
      */
-    Result issue(Centre centre) {
+    Result issue(Centre centre, Optional<ReissueReason> reason) {
+        List<UserModel> gestionnaires = centres.gestionnaires(centre);
+        if (!gestionnaires.isEmpty() && reason.isEmpty()) {
+            return new Refused(new ApiError(400, "reason_required", "Ce centre est actif (" + gestionnaires.size()
+                    + " gestionnaire(s)). Indiquez le motif de la réémission (champ « motif », "
+                    + ReissueReason.MAX_LENGTH + " caractères au plus) : il leur sera envoyé par email.",
+                    Map.of("siret", centre.siret().value())));
+        }
         long now = Time.currentTimeMillis();
         CentreCodeStatus before = store.status(realm.getId(), centre.siret(), now);
         boolean replacesPending = before.codeExpiresAt().isPresent();
@@ -89,11 +112,27 @@ final class CodeIssuer {
                 centre.commune(), centre.siret().value(), code.grouped(), portalUrl(), options.helpLine(),
                 options.letterPlace(), LocalDate.ofInstant(Instant.ofEpochMilli(now), LETTER_ZONE)));
 
+        if (!gestionnaires.isEmpty()) {
+            try {
+                new ReissueMails(request.session()).send(centre, reason.orElseThrow(), now, gestionnaires);
+            } catch (EmailException e) {
+                // The code must not change behind the gestionnaires' backs: undo the issue.
+                request.session().getTransactionManager().setRollbackOnly();
+                return new Refused(new ApiError(503, "mail_failed", "Le code n'a pas été réémis : ses gestionnaires"
+                        + " n'ont pas pu être prévenus par email. Réessayez plus tard.",
+                        Map.of("siret", centre.siret().value())));
+            }
+        }
+
+        UserModel agent = request.access().user();
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("siret", centre.siret().value());
         representation.put("expiresAt", Instant.ofEpochMilli(expiresAt).toString());
         representation.put("replacesPendingCode", replacesPending);
         representation.put("previousState", CentreJson.etat(before.state()));
+        representation.put("agent", agent.getUsername());
+        representation.put("gestionnairesInformes", gestionnaires.size());
+        reason.ifPresent(text -> representation.put("motif", text.text()));
         request.adminEvent().operation(replacesPending ? OperationType.UPDATE : OperationType.CREATE)
                 .resource(ResourceType.CUSTOM)
                 .resourcePath("ceres", "centres", centre.siret().value(), "code")

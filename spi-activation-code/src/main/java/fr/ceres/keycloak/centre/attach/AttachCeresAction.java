@@ -3,10 +3,11 @@ package fr.ceres.keycloak.centre.attach;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import fr.ceres.keycloak.centre.code.RedemptionResult;
 import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
+import fr.ceres.keycloak.centre.code.jpa.AttemptReservation;
+import fr.ceres.keycloak.centre.code.jpa.AttemptStore;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
 import fr.ceres.keycloak.centre.habilitation.Habilitations;
 import fr.ceres.keycloak.siret.Siret;
@@ -20,9 +21,11 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -33,7 +36,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class AttachCeresAction implements RequiredActionProvider {
 
     static final String SIRET_DETAIL = "siret";
-    static final String LIMIT_DETAIL = "limit";
+    /** On a failure's event when the SIRET's failures reached the alert threshold: how many within the window. */
+    static final String SIRET_ALERT_DETAIL = "siret_failures_alert";
 
     private final KeycloakSession session;
     private final AttachOptions options;
@@ -96,27 +100,37 @@ final class AttachCeresAction implements RequiredActionProvider {
     private void attach(RequiredActionContext context, Siret siret, String typedCode) {
         String realmId = context.getRealm().getId();
         UserModel user = context.getUser();
-        ActivationCodeStore store = ActivationCodeStore.of(session);
         long now = Time.currentTimeMillis();
 
-        // Limits first: a locked-out person's attempt is not even tried, so guessing gains nothing.
-        Optional<Long> userLockedUntil = options.perUser()
-                .lockedUntil(store.failureTimesOfUserSince(realmId, user.getId(), options.perUser().since(now)));
-        Optional<Long> siretLockedUntil = options.perSiret()
-                .lockedUntil(store.failureTimesOnSiretSince(realmId, siret, options.perSiret().since(now)));
-        Optional<Long> lockedUntil = Stream.of(userLockedUntil, siretLockedUntil).flatMap(Optional::stream).max(Long::compare);
-        if (lockedUntil.isPresent()) {
-            error(context, siret)
-                    .detail(LIMIT_DETAIL, userLockedUntil.isPresent() ? "user" : "siret")
-                    .error(Refusal.TOO_MANY_ATTEMPTS.eventError());
-            showRefusal(context, Refusal.TOO_MANY_ATTEMPTS, siret.value(), hourOf(lockedUntil.get()));
+        // The slot first, in its own transaction committed before the code is evaluated: a locked-out person's
+        // attempt is not even tried, and concurrent tabs or nodes cannot all pass one count (see AttemptStore).
+        AttemptReservation reservation;
+        try {
+            reservation = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+                    own -> AttemptStore.of(own).reserve(realmId, user.getId(), siret, options.perUser(), now));
+        } catch (ModelException e) {
+            // The slot could not be taken (the database's lock wait ran out under a burst): the code is not
+            // evaluated, and the person is asked to try again rather than shown an error page.
+            error(context, siret).error(Refusal.BUSY.eventError());
+            showRefusal(context, Refusal.BUSY, siret.value());
             return;
         }
+        if (reservation instanceof AttemptReservation.Refused refused) {
+            error(context, siret).error(Refusal.TOO_MANY_ATTEMPTS.eventError());
+            showRefusal(context, Refusal.TOO_MANY_ATTEMPTS, siret.value(), hourOf(refused.lockedUntil()));
+            return;
+        }
+        String attemptId = ((AttemptReservation.Reserved) reservation).attemptId();
+        AttemptStore attempts = AttemptStore.of(session);
 
         OrganizationModel centre = session.getProvider(OrganizationProvider.class).getByAlias(siret.value());
         RedemptionResult result = centre == null || !centre.isEnabled()
                 ? RedemptionResult.NO_CODE
-                : store.redeem(realmId, siret, typedCode, user.getId(), now);
+                : ActivationCodeStore.of(session).redeem(realmId, siret, typedCode, user.getId(), now);
+        if (!result.isFailure()) {
+            // In the request's transaction: if the grant below rolls back, the slot stays a failure.
+            attempts.release(attemptId);
+        }
         if (result == RedemptionResult.REDEEMED) {
             // Same transaction as the guarded UPDATE: the code is used up only if the grant holds.
             new Habilitations(session).grant(centre, siret.value(), CeresRole.GESTIONNAIRE, user);
@@ -126,15 +140,29 @@ final class AttachCeresAction implements RequiredActionProvider {
             context.success();
             return;
         }
-        if (result.isFailure()) {
-            store.recordFailure(realmId, user.getId(), siret, now);
-        }
         Refusal refusal = Refusal.of(result).orElseThrow();
-        error(context, siret).error(refusal.eventError());
+        EventBuilder event = error(context, siret);
+        if (result.isFailure()) {
+            alertIfUnusual(event, attempts, attemptId, realmId, siret, now);
+        }
+        event.error(refusal.eventError());
         if (refusal == Refusal.ALREADY_REDEEMED) {
             showRefusal(context, refusal, siret.value(), centre.getName());
         } else {
             showRefusal(context, refusal, siret.value());
+        }
+    }
+
+    /**
+     * Failures on one SIRET by anyone lock nobody out (the letter's holder must not pay for others' mistakes), but
+     * an unusual number of them is told: on this attempt's event, and as a mark the agents' API shows on the centre.
+     */
+    private void alertIfUnusual(EventBuilder event, AttemptStore attempts, String attemptId, String realmId, Siret siret,
+            long now) {
+        long failures = attempts.failuresOnSiretSince(realmId, siret, options.siretAlert().since(now));
+        if (options.siretAlert().raisedBy(failures)) {
+            attempts.markSiretAlert(attemptId);
+            event.detail(SIRET_ALERT_DETAIL, Long.toString(failures));
         }
     }
 

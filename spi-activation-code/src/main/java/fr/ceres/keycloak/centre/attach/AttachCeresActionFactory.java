@@ -14,7 +14,7 @@ import org.keycloak.models.KeycloakSession;
  * SIRET and activation code of their centre's letter and becomes its gestionnaire.
  *
  * <p>Server options ({@code --spi-required-action--ceres-attach--<name>}):
- * {@code max-failures-per-user} (5), {@code user-window-minutes} (15), {@code max-failures-per-siret}
+ * {@code max-failures-per-user} (5), {@code user-window-minutes} (15), {@code siret-alert-failures}
  * (10), {@code siret-window-minutes} (60), {@code client-id} (ceres), {@code time-zone} (Europe/Paris).
  * They are not declared in {@link #getConfigMetadata()}: for a required action that list is the
  * per-realm configuration the admin console edits (kept as Keycloak's max-auth-age), not server

@@ -5,28 +5,29 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.ceres.keycloak.centre.code.AttemptLimit;
 import org.keycloak.Config;
 
 /**
  * The server-wide options of {@code ceres-attach}, from {@code --spi-required-action--ceres-attach--<name>}.
  *
- * @param perUser  failed attempts allowed per person
- * @param perSiret failed attempts allowed per SIRET, by anyone
+ * @param perUser    failed attempts allowed per person
+ * @param siretAlert failures on one SIRET, by anyone, that agents are told of (nobody is locked out by them)
  * @param clientId the client whose sign-in, without any habilitation, leads to the attach page
  * @param zone     the time zone of the « réessayez après HH:mm » message
  */
-record AttachOptions(AttemptLimit perUser, AttemptLimit perSiret, String clientId, ZoneId zone) {
+record AttachOptions(AttemptLimit perUser, SiretAlert siretAlert, String clientId, ZoneId zone) {
 
     static final String MAX_FAILURES_PER_USER = "max-failures-per-user";
     static final String USER_WINDOW_MINUTES = "user-window-minutes";
-    static final String MAX_FAILURES_PER_SIRET = "max-failures-per-siret";
+    static final String SIRET_ALERT_FAILURES = "siret-alert-failures";
     static final String SIRET_WINDOW_MINUTES = "siret-window-minutes";
     static final String CLIENT_ID = "client-id";
     static final String TIME_ZONE = "time-zone";
 
     static final int DEFAULT_MAX_FAILURES_PER_USER = 5;
     static final int DEFAULT_USER_WINDOW_MINUTES = 15;
-    static final int DEFAULT_MAX_FAILURES_PER_SIRET = 10;
+    static final int DEFAULT_SIRET_ALERT_FAILURES = 10;
     static final int DEFAULT_SIRET_WINDOW_MINUTES = 60;
     static final String DEFAULT_CLIENT_ID = "ceres";
     static final String DEFAULT_TIME_ZONE = "Europe/Paris";
@@ -36,7 +37,7 @@ record AttachOptions(AttemptLimit perUser, AttemptLimit perSiret, String clientI
         return new AttachOptions(
                 new AttemptLimit(config.getInt(MAX_FAILURES_PER_USER, DEFAULT_MAX_FAILURES_PER_USER),
                         Duration.ofMinutes(config.getInt(USER_WINDOW_MINUTES, DEFAULT_USER_WINDOW_MINUTES))),
-                new AttemptLimit(config.getInt(MAX_FAILURES_PER_SIRET, DEFAULT_MAX_FAILURES_PER_SIRET),
+                new SiretAlert(config.getInt(SIRET_ALERT_FAILURES, DEFAULT_SIRET_ALERT_FAILURES),
                         Duration.ofMinutes(config.getInt(SIRET_WINDOW_MINUTES, DEFAULT_SIRET_WINDOW_MINUTES))),
                 config.get(CLIENT_ID, DEFAULT_CLIENT_ID),
                 ZoneId.of(config.get(TIME_ZONE, DEFAULT_TIME_ZONE)));
@@ -47,8 +48,8 @@ record AttachOptions(AttemptLimit perUser, AttemptLimit perSiret, String clientI
         Map<String, String> info = new LinkedHashMap<>();
         info.put(MAX_FAILURES_PER_USER, Integer.toString(perUser.max()));
         info.put(USER_WINDOW_MINUTES, Long.toString(perUser.window().toMinutes()));
-        info.put(MAX_FAILURES_PER_SIRET, Integer.toString(perSiret.max()));
-        info.put(SIRET_WINDOW_MINUTES, Long.toString(perSiret.window().toMinutes()));
+        info.put(SIRET_ALERT_FAILURES, Integer.toString(siretAlert.failures()));
+        info.put(SIRET_WINDOW_MINUTES, Long.toString(siretAlert.window().toMinutes()));
         info.put(CLIENT_ID, clientId);
         info.put(TIME_ZONE, zone.getId());
         return info;

@@ -21,8 +21,10 @@ enum Refusal {
     EXPIRED("ceresAttachExpired", Errors.EXPIRED_CODE, null),
     /** The centre is active already: its gestionnaire gives access (the message names the centre). */
     ALREADY_REDEEMED("ceresAttachAlreadyActivated", "ceres_centre_already_activated", null),
-    /** Too many failed attempts by this person or on this SIRET (the message says until when). */
-    TOO_MANY_ATTEMPTS("ceresAttachTooManyAttempts", "ceres_too_many_attempts", null);
+    /** Too many failed attempts by this person (the message says until when). */
+    TOO_MANY_ATTEMPTS("ceresAttachTooManyAttempts", "ceres_too_many_attempts", null),
+    /** The attempt could not be counted (the database was too busy): not evaluated, to be tried again. */
+    BUSY("ceresAttachBusy", "ceres_attempt_not_counted", null);
 
     private final String message;
     private final String eventError;

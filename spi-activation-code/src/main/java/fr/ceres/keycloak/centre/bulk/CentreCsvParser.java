@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.centre.ReferenceAgrement;
+import fr.ceres.keycloak.centre.TypedCompany;
 import fr.ceres.keycloak.siret.Siret;
 
 /**

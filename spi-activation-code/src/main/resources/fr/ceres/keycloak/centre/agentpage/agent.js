@@ -197,6 +197,16 @@ function cell(row, text) {
   return td;
 }
 
+/** The mark of an unusual rate of failed codes on the centre's SIRET: someone may be guessing its code. */
+function alertMark(alert) {
+  const mark = document.createElement('span');
+  mark.className = 'alerte';
+  const when = new Date(alert.derniereAlerte).toLocaleString('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+  mark.textContent = `Tentatives suspectes : ${alert.echecs} codes erronés en ${alert.periodeHeures} h`
+    + ` (dernière alerte le ${when})`;
+  return mark;
+}
+
 function renderCentres(centres) {
   const body = $('centres-lignes');
   body.replaceChildren();
@@ -206,7 +216,10 @@ function renderCentres(centres) {
     cell(row, centre.siret);
     cell(row, centre.raisonSociale || '');
     cell(row, centre.commune || '');
-    cell(row, ETATS[centre.etat] || centre.etat);
+    const etat = cell(row, ETATS[centre.etat] || centre.etat);
+    if (centre.alerteTentatives) {
+      etat.append(alertMark(centre.alerteTentatives));
+    }
     cell(row, String(centre.gestionnaires));
     const button = document.createElement('button');
     button.type = 'button';
@@ -228,10 +241,21 @@ async function search(term) {
   renderCentres(await response.json());
 }
 
+/**
+ * Asks the agent to confirm a re-issue; for a centre with gestionnaires, also its reason, which the API requires.
+ * Resolves to null when cancelled, else to the reason ('' when none is needed).
+ */
 function confirmReissue(centre) {
   const dialog = $('confirmation');
+  const needsReason = centre.gestionnaires > 0;
   $('confirmation-texte').textContent = `Un nouveau code sera émis pour ${centre.raisonSociale || 'le centre'} `
-    + `(SIRET ${centre.siret}). Le code actuel cessera de fonctionner : seule la nouvelle lettre sera valable.`;
+    + `(SIRET ${centre.siret}). Le code actuel cessera de fonctionner : seule la nouvelle lettre sera valable.`
+    + (needsReason ? ` Ce centre est actif : ${centre.gestionnaires} gestionnaire${centre.gestionnaires > 1 ? 's le gèrent'
+      : ' le gère'} déjà.` : '');
+  $('champ-motif').hidden = !needsReason;
+  $('motif').value = '';
+  $('motif').required = needsReason;
+  show($('erreur-motif'), '');
   return new Promise((resolve) => {
     const done = (answer) => {
       $('confirmation-oui').removeEventListener('click', yes);
@@ -240,25 +264,43 @@ function confirmReissue(centre) {
       dialog.close();
       resolve(answer);
     };
-    const yes = () => done(true);
-    const no = () => done(false);
+    const yes = () => {
+      const reason = $('motif').value.trim();
+      if (needsReason && !reason) {
+        show($('erreur-motif'), 'Indiquez le motif de la réémission : les gestionnaires du centre le recevront.');
+        $('motif').focus();
+        return;
+      }
+      done(needsReason ? reason : '');
+    };
+    const no = () => done(null);
     $('confirmation-oui').addEventListener('click', yes);
     $('confirmation-non').addEventListener('click', no);
     dialog.addEventListener('cancel', no);
     dialog.showModal();
-    $('confirmation-non').focus();
+    (needsReason ? $('motif') : $('confirmation-non')).focus();
   });
 }
 
 async function issue(centre, reissue, button) {
-  if (reissue && !await confirmReissue(centre)) {
-    button.focus();
-    return;
+  let reason = '';
+  if (reissue) {
+    reason = await confirmReissue(centre);
+    if (reason === null) {
+      button.focus();
+      return;
+    }
   }
   await busy(button, $('erreur-code'), async () => {
-    const response = await api(`/${encodeURIComponent(centre.siret)}/code`, { method: 'POST' });
+    const options = { method: 'POST' };
+    if (reason) {
+      options.headers = { 'Content-Type': 'application/json' };
+      options.body = JSON.stringify({ motif: reason });
+    }
+    const response = await api(`/${encodeURIComponent(centre.siret)}/code`, options);
     const name = await download(response, `lettre-${centre.siret}.pdf`);
-    announce(`Code ${reissue ? 'réémis' : 'émis'} pour le centre ${centre.siret} : fichier ${name} téléchargé.`);
+    announce(`Code ${reissue ? 'réémis' : 'émis'} pour le centre ${centre.siret} : fichier ${name} téléchargé.`
+      + (reason ? ' Ses gestionnaires en ont été informés par email.' : ''));
     await search($('recherche').value.trim());
   });
   button.focus();

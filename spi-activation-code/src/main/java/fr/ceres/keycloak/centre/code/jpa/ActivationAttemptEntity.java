@@ -8,25 +8,39 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * One failed attempt at attaching Ceres, kept in the database so the limits per user and per
- * SIRET hold across nodes. Records who and which SIRET, never what was typed.
+ * One failed attempt at attaching Ceres, kept in the database so the per-person limit holds across nodes and
+ * an unusual rate of failures on one SIRET shows to agents. Written before the code is evaluated (a reserved
+ * slot, see {@link AttemptStore#reserve}) and removed when the outcome was no mistake. Records who and which
+ * SIRET, never what was typed.
  */
 @Entity
 @Table(name = "CERES_ACTIVATION_ATTEMPT")
 @NamedQueries({
-        @NamedQuery(name = ActivationAttemptEntity.COUNT_BY_USER,
-                query = "select count(a) from ActivationAttemptEntity a"
-                        + " where a.realmId = :realmId and a.userId = :userId and a.attemptedAt >= :since"),
+        @NamedQuery(name = ActivationAttemptEntity.TIMES_BY_USER,
+                query = "select a.attemptedAt from ActivationAttemptEntity a"
+                        + " where a.realmId = :realmId and a.userId = :userId and a.attemptedAt >= :since"
+                        + " order by a.attemptedAt"),
         @NamedQuery(name = ActivationAttemptEntity.COUNT_BY_SIRET,
                 query = "select count(a) from ActivationAttemptEntity a"
                         + " where a.realmId = :realmId and a.siret = :siret and a.attemptedAt >= :since"),
+        @NamedQuery(name = ActivationAttemptEntity.LAST_ALERT_ON_SIRET,
+                query = "select max(a.attemptedAt) from ActivationAttemptEntity a"
+                        + " where a.realmId = :realmId and a.siret = :siret and a.attemptedAt >= :since"
+                        + " and a.siretAlert = 1"),
+        @NamedQuery(name = ActivationAttemptEntity.MARK_ALERT,
+                query = "update ActivationAttemptEntity a set a.siretAlert = 1 where a.id = :id"),
+        @NamedQuery(name = ActivationAttemptEntity.DELETE,
+                query = "delete from ActivationAttemptEntity a where a.id = :id"),
         @NamedQuery(name = ActivationAttemptEntity.DELETE_BEFORE,
                 query = "delete from ActivationAttemptEntity a where a.attemptedAt < :before")
 })
 public class ActivationAttemptEntity {
 
-    static final String COUNT_BY_USER = "ceresActivationFailuresByUser";
+    static final String TIMES_BY_USER = "ceresActivationFailureTimesByUser";
     static final String COUNT_BY_SIRET = "ceresActivationFailuresBySiret";
+    static final String LAST_ALERT_ON_SIRET = "ceresLastActivationAlertOnSiret";
+    static final String MARK_ALERT = "ceresMarkActivationAlert";
+    static final String DELETE = "ceresDeleteActivationAttempt";
     static final String DELETE_BEFORE = "ceresDeleteActivationAttemptsBefore";
 
     @Id
@@ -45,6 +59,10 @@ public class ActivationAttemptEntity {
     /** Epoch milliseconds. */
     @Column(name = "ATTEMPTED_AT", nullable = false)
     private long attemptedAt;
+
+    /** 1 when this failure brought the SIRET's failures to the alert threshold, else 0. */
+    @Column(name = "SIRET_ALERT", nullable = false)
+    private int siretAlert;
 
     /** For JPA. */
     protected ActivationAttemptEntity() {
@@ -76,6 +94,10 @@ public class ActivationAttemptEntity {
 
     public long getAttemptedAt() {
         return attemptedAt;
+    }
+
+    public boolean isSiretAlert() {
+        return siretAlert == 1;
     }
 
     @Override

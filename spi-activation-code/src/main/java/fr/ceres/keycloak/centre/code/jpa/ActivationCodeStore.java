@@ -16,7 +16,7 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Activation codes and failed attempts in the database. Works inside the caller's
+ * Activation codes in the database (the failed attempts are {@link AttemptStore}'s). Works inside the caller's
  * transaction (Keycloak's, per request); realm and user ids are Keycloak's ids, times are epoch
  * milliseconds from {@code org.keycloak.common.util.Time} so tests can move the clock.
  *
@@ -92,63 +92,8 @@ public final class ActivationCodeStore {
                 : RedemptionResult.ALREADY_REDEEMED;
     }
 
-    /** Records a failed attempt by the user on the SIRET; never the typed code. */
-    public void recordFailure(String realmId, String userId, Siret siret, long now) {
-        persist(new ActivationAttemptEntity(UUID.randomUUID().toString(), realmId, userId, siret.value(), now));
-    }
-
-    /** Failed attempts by the user, in the realm, at or after {@code since}. */
-    public long failuresOfUserSince(String realmId, String userId, long since) {
-        return em.createNamedQuery(ActivationAttemptEntity.COUNT_BY_USER, Long.class)
-                .setParameter("realmId", realmId)
-                .setParameter("userId", userId)
-                .setParameter("since", since)
-                .getSingleResult();
-    }
-
-    /** Failed attempts on the SIRET, by anyone in the realm, at or after {@code since}. */
-    public long failuresOnSiretSince(String realmId, Siret siret, long since) {
-        return em.createNamedQuery(ActivationAttemptEntity.COUNT_BY_SIRET, Long.class)
-                .setParameter("realmId", realmId)
-                .setParameter("siret", siret.value())
-                .setParameter("since", since)
-                .getSingleResult();
-    }
-
-    /**
-     * When the user's failed attempts at or after {@code since} happened, oldest first: what a
-     * lock-out's end is computed from (the count is the list's size).
-     */
-    public List<Long> failureTimesOfUserSince(String realmId, String userId, long since) {
-        return em.createQuery("select a.attemptedAt from ActivationAttemptEntity a where a.realmId = :realmId"
-                        + " and a.userId = :userId and a.attemptedAt >= :since order by a.attemptedAt", Long.class)
-                .setParameter("realmId", realmId)
-                .setParameter("userId", userId)
-                .setParameter("since", since)
-                .getResultList();
-    }
-
-    /** When the failed attempts on the SIRET at or after {@code since} happened, oldest first. */
-    public List<Long> failureTimesOnSiretSince(String realmId, Siret siret, long since) {
-        return em.createQuery("select a.attemptedAt from ActivationAttemptEntity a where a.realmId = :realmId"
-                        + " and a.siret = :siret and a.attemptedAt >= :since order by a.attemptedAt", Long.class)
-                .setParameter("realmId", realmId)
-                .setParameter("siret", siret.value())
-                .setParameter("since", since)
-                .getResultList();
-    }
-
-    /** Deletes attempts older than any rate-limit window (for a scheduled purge); returns how many. */
-    public int deleteAttemptsBefore(long before) {
-        return em.createNamedQuery(ActivationAttemptEntity.DELETE_BEFORE)
-                .setParameter("before", before)
-                .executeUpdate();
-    }
-
-    /** Forgets a removed realm's codes and attempts: a new realm of the same id must start clean. */
+    /** Forgets a removed realm's codes: a new realm of the same id must start clean. */
     public void deleteRealm(String realmId) {
-        em.createQuery("delete from ActivationAttemptEntity a where a.realmId = :realmId")
-                .setParameter("realmId", realmId).executeUpdate();
         em.createQuery("delete from ActivationCodeEntity c where c.realmId = :realmId")
                 .setParameter("realmId", realmId).executeUpdate();
     }

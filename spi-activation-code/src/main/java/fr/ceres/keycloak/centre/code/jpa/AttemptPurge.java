@@ -11,15 +11,14 @@ import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
 
 /**
- * Deletes failed activation attempts once no rate-limit window can count them any more, so the
- * table stays small. One node of the cluster runs it per interval.
+ * Deletes failed activation attempts after {@link AttemptStore#RETENTION} (longer than any sensible window of the
+ * per-person limit or of the per-SIRET alert), so the table stays small. One node of the cluster runs it per
+ * interval.
  */
 final class AttemptPurge implements ScheduledTask {
 
     private static final String TASK_NAME = "ceres-activation-attempt-purge";
     private static final Duration INTERVAL = Duration.ofHours(1);
-    /** Longer than any sensible attempt window (defaults: 15 minutes per person, 1 hour per SIRET). */
-    private static final Duration RETENTION = Duration.ofDays(1);
 
     static void schedule(KeycloakSessionFactory factory) {
         long interval = INTERVAL.toMillis();
@@ -29,7 +28,7 @@ final class AttemptPurge implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        ActivationCodeStore.of(session).deleteAttemptsBefore(Time.currentTimeMillis() - RETENTION.toMillis());
+        AttemptStore.of(session).deleteBefore(Time.currentTimeMillis() - AttemptStore.RETENTION.toMillis());
     }
 
     @Override

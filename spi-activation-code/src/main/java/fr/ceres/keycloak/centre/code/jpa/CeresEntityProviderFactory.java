@@ -8,7 +8,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
- * This module's tables, {@code CERES_ACTIVATION_CODE} and {@code CERES_ACTIVATION_ATTEMPT}, created by
+ * This module's tables, {@code CERES_ACTIVATION_CODE}, {@code CERES_ACTIVATION_ATTEMPT} and {@code CERES_ATTEMPT_LOCK}, created by
  * {@value #CHANGELOG}; its history is kept in {@code DATABASECHANGELOG_CERES}, named after the id, so the id is
  * part of the schema: do not rename it. Once the schema is up to date, the purge of old failed attempts is
  * scheduled ({@link AttemptPurge}).
@@ -17,7 +17,8 @@ public final class CeresEntityProviderFactory extends EntityTables {
 
     public static final String PROVIDER_ID = "ceres";
     static final String CHANGELOG = "META-INF/ceres-changelog.xml";
-    static final List<Class<?>> ENTITIES = List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class);
+    static final List<Class<?>> ENTITIES = List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class,
+            AttemptLockEntity.class);
 
     public CeresEntityProviderFactory() {
         super(PROVIDER_ID, CHANGELOG, ENTITIES);
@@ -36,5 +37,6 @@ public final class CeresEntityProviderFactory extends EntityTables {
     @Override
     protected void forgetRealm(EntityManager em, String realmId) {
         new ActivationCodeStore(em).deleteRealm(realmId);
+        new AttemptStore(em).deleteRealm(realmId);
     }
 }

@@ -130,33 +130,6 @@ class ActivationCodeStoreTest {
     }
 
     @Nested
-    class Attempts {
-
-        @Test
-        @DisplayName("Given failures recorded, then they are counted per user and per SIRET within the window")
-        void counted() {
-            schema.inTransaction(em -> {
-                ActivationCodeStore store = new ActivationCodeStore(em);
-                store.recordFailure(REALM, "user-1", CENTRE, T0);
-                store.recordFailure(REALM, "user-1", OTHER, T0 + 10);
-                store.recordFailure(REALM, "user-2", CENTRE, T0 + 20);
-                store.recordFailure("other-realm", "user-1", CENTRE, T0 + 20);
-                return null;
-            });
-            schema.inTransaction(em -> {
-                ActivationCodeStore store = new ActivationCodeStore(em);
-                assertEquals(2, store.failuresOfUserSince(REALM, "user-1", T0));
-                assertEquals(1, store.failuresOfUserSince(REALM, "user-1", T0 + 1));
-                assertEquals(2, store.failuresOnSiretSince(REALM, CENTRE, T0));
-                assertEquals(1, store.failuresOnSiretSince(REALM, CENTRE, T0 + 1));
-                assertEquals(2, store.deleteAttemptsBefore(T0 + 11));
-                assertEquals(0, store.failuresOfUserSince(REALM, "user-1", 0));
-                return null;
-            });
-        }
-    }
-
-    @Nested
     class Status {
 
         @Test

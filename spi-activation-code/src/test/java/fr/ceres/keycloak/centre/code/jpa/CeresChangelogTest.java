@@ -30,8 +30,8 @@ class CeresChangelogTest {
     @DisplayName("Given the changelog applied on H2, then the entities map onto it with Hibernate's validate")
     void entitiesMatchTheTables() {
         schema.mapEntities();
-        long failures = schema.inTransaction(em -> new ActivationCodeStore(em).failuresOfUserSince("r", "u", 0));
-        assertEquals(0L, failures);
+        int failures = schema.inTransaction(em -> new AttemptStore(em).failureTimesOfUserSince("r", "u", 0).size());
+        assertEquals(0, failures);
     }
 
     @Test
@@ -41,7 +41,7 @@ class CeresChangelogTest {
         try (Connection c = schema.connection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select count(*) from " + schema.historyTable())) {
             rs.next();
-            assertEquals(2, rs.getInt(1));
+            assertEquals(4, rs.getInt(1));
         }
     }
 
@@ -58,6 +58,18 @@ class CeresChangelogTest {
         }
         assertTrue(names.containsAll(Set.of("IDX_CERES_CODE_REALM_SIRET", "IDX_CERES_ATTEMPT_USER",
                 "IDX_CERES_ATTEMPT_SIRET", "IDX_CERES_ATTEMPT_AT")), names.toString());
+    }
+
+    @Test
+    @DisplayName("Given the changelog applied, then every lock row the attempts' stripes name exists")
+    void lockRows() throws SQLException {
+        try (Connection c = schema.connection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*), min(STRIPE), max(STRIPE) from CERES_ATTEMPT_LOCK")) {
+            rs.next();
+            assertEquals(AttemptLockEntity.STRIPES, rs.getInt(1));
+            assertEquals(0, rs.getInt(2));
+            assertEquals(AttemptLockEntity.STRIPES - 1, rs.getInt(3));
+        }
     }
 
     @Test

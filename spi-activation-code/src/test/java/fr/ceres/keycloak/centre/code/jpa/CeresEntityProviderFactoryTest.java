@@ -26,7 +26,7 @@ class CeresEntityProviderFactoryTest {
     @DisplayName("Given the provider, then it lists the entities and a changelog its class loader can read")
     void provider() {
         JpaEntityProvider provider = new CeresEntityProviderFactory().create(null);
-        assertEquals(List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class),
+        assertEquals(List.of(ActivationCodeEntity.class, ActivationAttemptEntity.class, AttemptLockEntity.class),
                 provider.getEntities());
         assertNotNull(provider.getClass().getClassLoader().getResource(provider.getChangelogLocation()));
         assertEquals("DATABASECHANGELOG_CERES", JpaUtils.getCustomChangelogTableName(provider.getFactoryId()));

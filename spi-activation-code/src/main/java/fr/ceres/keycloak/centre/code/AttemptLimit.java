@@ -1,4 +1,4 @@
-package fr.ceres.keycloak.centre.attach;
+package fr.ceres.keycloak.centre.code;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,16 +11,16 @@ import java.util.Optional;
  * @param max    failed attempts allowed within the window; the next one is refused
  * @param window how long a failed attempt counts
  */
-record AttemptLimit(int max, Duration window) {
+public record AttemptLimit(int max, Duration window) {
 
-    AttemptLimit {
+    public AttemptLimit {
         if (max < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("a limit needs at least 1 attempt and a positive window");
         }
     }
 
     /** The earliest attempt time (epoch ms) that still counts at {@code now}: the window is ]now - window, now]. */
-    long since(long now) {
+    public long since(long now) {
         return now - window.toMillis() + 1;
     }
 
@@ -30,7 +30,7 @@ record AttemptLimit(int max, Duration window) {
      * once enough attempts have left the window to bring the count under {@code max}: that is
      * when the oldest attempt that keeps them at the limit leaves it.
      */
-    Optional<Long> lockedUntil(List<Long> countingAttemptsOldestFirst) {
+    public Optional<Long> lockedUntil(List<Long> countingAttemptsOldestFirst) {
         int count = countingAttemptsOldestFirst.size();
         if (count < max) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package fr.ceres.keycloak.centre.attach;
+package fr.ceres.keycloak.centre.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
