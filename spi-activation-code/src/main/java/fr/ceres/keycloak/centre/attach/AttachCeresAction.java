@@ -114,7 +114,7 @@ final class AttachCeresAction implements RequiredActionProvider {
         }
 
         OrganizationModel centre = session.getProvider(OrganizationProvider.class).getByAlias(siret.value());
-        RedemptionResult result = centre == null || !centre.isEnabled()
+        RedemptionResult result = !Habilitations.isActive(centre)
                 ? RedemptionResult.NO_CODE
                 : store.redeem(realmId, siret, typedCode, user.getId(), now);
         if (result == RedemptionResult.REDEEMED) {
