@@ -142,9 +142,6 @@ public final class InviteDialog {
             return form(values, Map.of(), problem.get(), List.of(), false);
         }
         long now = Time.currentTimeMillis();
-        if (!MailQuotas.of(session).take(MailQuota.CENTRE_INVITATIONS, gestionnaire.centre().organization().getId(), now)) {
-            return form(values, Map.of(), QUOTA_REACHED, List.of(), false);
-        }
         Optional<Invitation> invitation;
         try {
             invitation = InvitationStore.of(session).invite(gestionnaire.centre().siret(), values.getSiret(), role,
@@ -158,6 +155,12 @@ public final class InviteDialog {
         }
         if (invitation.isEmpty()) {
             return form(values, Map.of(), ALREADY_INVITED, List.of(), false);
+        }
+        if (!MailQuotas.of(session).take(MailQuota.CENTRE_INVITATIONS, gestionnaire.centre().organization().getId(), now)) {
+            // Counted once the invitation is stored, so that only an email about to go counts: the stored one goes
+            // with the transaction.
+            session.getTransactionManager().setRollbackOnly();
+            return form(values, Map.of(), QUOTA_REACHED, List.of(), false);
         }
         try {
             new InvitationMails(session).sendInvitation(invitation.get(), gestionnaire.centre().organization());

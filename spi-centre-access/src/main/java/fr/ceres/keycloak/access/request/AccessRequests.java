@@ -100,9 +100,6 @@ public final class AccessRequests {
             return Outcome.NOT_ALLOWED;
         }
         long now = Time.currentTimeMillis();
-        if (!MailQuotas.of(session).take(MailQuota.PERSON_REQUESTS, user.getId(), now)) {
-            return Outcome.QUOTA_REACHED;
-        }
         Optional<AccessRequest> request;
         try {
             request = AccessRequestStore.of(session).ask(centreSiret, user.getId(), user.getEmail(), now);
@@ -114,6 +111,12 @@ public final class AccessRequests {
         }
         if (request.isEmpty()) {
             return Outcome.ALREADY_PENDING;
+        }
+        if (!MailQuotas.of(session).take(MailQuota.PERSON_REQUESTS, user.getId(), now)) {
+            // Counted once the request is stored, so that only emails about to go count: the stored one goes with
+            // the transaction.
+            session.getTransactionManager().setRollbackOnly();
+            return Outcome.QUOTA_REACHED;
         }
         try {
             new AccessRequestMails(session).sendRequest(organization, user, gestionnaires);
