@@ -67,6 +67,7 @@
                         <#case "habilitation-retiree"><@notice kind="success" text=msg("ceresAccessNoticeRevoked")/><#break>
                         <#case "invitation-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeInvitationGone")/><#break>
                         <#case "envoi-impossible"><@notice kind="danger" text=msg("ceresAccessNoticeNotSent")/><#break>
+                        <#case "quota-invitations"><@notice kind="danger" text=msg("ceresQuotaInvitations")/><#break>
                         <#case "habilitation-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeNotHeld")/><#break>
                         <#case "dernier-gestionnaire"><@notice kind="danger" text=msg("ceresAccessNoticeLastGestionnaire")/><#break>
                         <#case "saisie-invalide"><@notice kind="danger" text=msg("ceresAccessNoticeInvalid")/><#break>
@@ -194,8 +195,8 @@
                             <#list ceresAccess.requests as request>
                                 <tr id="ceres-access-request-${request.id}" data-email="${request.email}">
                                     <td>${request.name}</td>
-                                    <td>${request.email}</td>
-                                    <td>${request.accountSiret}</td>
+                                    <td>${request.email}<br><small id="ceres-access-request-email-${request.id}" class="ceres-access-declared"><#if request.declared.personalEmail>${msg("ceresDeclaredPersonalEmail")}<#else>${msg("ceresDeclaredEmailDomain", request.declared.emailDomain)}</#if></small></td>
+                                    <td>${request.accountSiret}<br><small id="ceres-access-request-status-${request.id}" class="ceres-access-declared">${msg(request.declared.siretVerified?then("ceresDeclaredSiretVerified", "ceresDeclaredSiretUnverified"))}</small></td>
                                     <td><time datetime="${request.createdIso}">${request.created}</time></td>
                                     <td>
                                         <div class="ceres-access-row-actions">

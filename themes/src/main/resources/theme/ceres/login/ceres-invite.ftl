@@ -79,6 +79,7 @@
                             <#case "deja-habilite">${msg("ceresInviteAlreadyHeld", ceresInvite.invitedEmail)}<#break>
                             <#case "deja-invite">${msg("ceresInviteAlreadyInvited", ceresInvite.invitedEmail)}<#break>
                             <#case "envoi-impossible">${msg("ceresInviteNotSent")}<#break>
+                            <#case "quota-atteint">${msg("ceresQuotaInvitations")}<#break>
                             <#default>
                         </#switch>
                     </span>
@@ -126,7 +127,7 @@
                                         <#list ceresInvite.suggestions as found>
                                             <div class="ceres-invite-radio">
                                                 <input type="radio" id="ceres-invite-result-${found?index}" name="personne" value="${found.email}"<#if found?index == 0> autofocus</#if>/>
-                                                <label for="ceres-invite-result-${found?index}">${found.name} <span class="ceres-invite-option-email">(${found.email})</span></label>
+                                                <label for="ceres-invite-result-${found?index}">${found.name} <span class="ceres-invite-option-email">(${found.email})</span> <small id="ceres-invite-result-declared-${found?index}" class="ceres-invite-declared">${msg("ceresDeclaredSummary", found.declared.siret, msg(found.declared.siretVerified?then("ceresDeclaredSiretVerified", "ceresDeclaredSiretUnverified")), found.declared.personalEmail?then(msg("ceresDeclaredPersonalEmail"), msg("ceresDeclaredEmailDomain", found.declared.emailDomain)))}</small></label>
                                             </div>
                                         </#list>
                                     </fieldset>

@@ -47,6 +47,7 @@
                     <#case "demande-en-attente"><@notice kind="info" text=msg("ceresPortalNoticeRequestPending")/><#break>
                     <#case "demande-impossible"><@notice kind="danger" text=msg("ceresPortalNoticeRequestNotAllowed")/><#break>
                     <#case "demande-non-envoyee"><@notice kind="danger" text=msg("ceresPortalNoticeRequestNotSent")/><#break>
+                    <#case "demande-quota"><@notice kind="danger" text=msg("ceresQuotaRequests")/><#break>
                     <#default>
                 </#switch>
             </#if>

@@ -39,9 +39,11 @@ final class ActivationLinkResend {
     private static final String COOLDOWN_EXPIRY_NOTE = "expire";
 
     private final FormContext context;
+    private final int maxResends;
 
-    ActivationLinkResend(FormContext context) {
+    ActivationLinkResend(FormContext context, int maxResends) {
         this.context = context;
+        this.maxResends = maxResends;
     }
 
     /**
@@ -58,6 +60,11 @@ final class ActivationLinkResend {
             if (remaining > 0) {
                 return new FormMessage(UserModel.EMAIL, "ceresActivationResendCooldown", remaining);
             }
+        }
+        if (!new ActivationResendQuota(context.getSession(), maxResends).take(user)) {
+            context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL).user(user)
+                    .detail(Details.REASON, "resend quota").error(Errors.EMAIL_SEND_FAILED);
+            return new FormMessage(UserModel.EMAIL, "ceresActivationResendQuota");
         }
         long cooldownSeconds = cooldownSeconds(context.getRealm());
         store.put(cooldownKey, cooldownSeconds,

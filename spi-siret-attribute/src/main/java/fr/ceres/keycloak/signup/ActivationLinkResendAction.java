@@ -1,13 +1,17 @@
 package fr.ceres.keycloak.signup;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.ceres.keycloak.common.FormStep;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.Config;
 import org.keycloak.authentication.ValidationContext;
 import org.keycloak.events.Errors;
 import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The "Renvoyer le lien d'activation" button of the sign-up page, shown when someone signs up
@@ -22,6 +26,40 @@ public final class ActivationLinkResendAction extends FormStep {
     public static final String PROVIDER_ID = "ceres-activation-link-resend";
 
     static final String RESEND_PARAM = "ceresResend";
+    static final String MAX_RESENDS = "resends-per-signup";
+    static final int DEFAULT_MAX_RESENDS = 3;
+    /** Beyond, a typo rather than a policy: the quota would no longer protect anybody's mailbox. */
+    static final int MAX_MAX_RESENDS = 100;
+
+    private int maxResends = DEFAULT_MAX_RESENDS;
+
+    @Override
+    public void init(Config.Scope config) {
+        int configured = config.getInt(MAX_RESENDS, DEFAULT_MAX_RESENDS);
+        if (configured < 1 || configured > MAX_MAX_RESENDS) {
+            throw new IllegalArgumentException("--spi-form-action--" + PROVIDER_ID + "--" + MAX_RESENDS
+                    + " must be between 1 and " + MAX_MAX_RESENDS + ", got " + configured);
+        }
+        maxResends = configured;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property()
+                .name(MAX_RESENDS)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Activation links the sign-up page may send again to one account awaiting activation"
+                        + " (1 to " + MAX_MAX_RESENDS + "), on top of the first one.")
+                .defaultValue(DEFAULT_MAX_RESENDS)
+                .add()
+                .build();
+    }
+
+    @Override
+    protected Map<String, String> options() {
+        return Map.of(MAX_RESENDS, Integer.toString(maxResends));
+    }
 
     @Override
     public void validate(ValidationContext context) {
@@ -35,7 +73,7 @@ public final class ActivationLinkResendAction extends FormStep {
         }
         context.excludeOtherErrors();
         context.error(Errors.EMAIL_IN_USE);
-        context.validationError(form, List.of(new ActivationLinkResend(context).send(pending.get())));
+        context.validationError(form, List.of(new ActivationLinkResend(context, maxResends).send(pending.get())));
     }
 
     @Override

@@ -4,6 +4,8 @@ ${msg("ceresAccessRequestGreeting")}
 
 ${msg("ceresAccessRequestMessage", request.requester, request.requesterEmail, request.company, request.requesterSiret)}
 
+${msg(request.declared.personalEmail?then("ceresAccessRequestDeclaredPersonal", "ceresAccessRequestDeclared"), request.requesterSiret, msg(request.declared.siretVerified?then("ceresDeclaredSiretVerified", "ceresDeclaredSiretUnverified")), request.declared.emailDomain)}
+
 ${msg("ceresAccessRequestDecide")}
 
 ${request.link}

@@ -86,6 +86,7 @@ class AccessRequestTemplatesTest {
         page.put("invitations", List.of());
         page.put("requests", List.of(Map.ofEntries(Map.entry("id", "r1"), Map.entry("name", "Chloé <i>Roux</i>"),
                 Map.entry("email", "chloe@academie.fr"), Map.entry("accountSiret", SITE),
+                Map.entry("declared", Map.of("siret", SITE, "siretVerified", false, "emailDomain", "academie.fr", "personalEmail", false)),
                 Map.entry("created", "14/01/2026 14:45"), Map.entry("createdIso", "2026-01-14T14:45:00+01:00"),
                 Map.entry("acceptUrl", "/acces/" + CENTRE + "/demandes/r1/accepter"),
                 Map.entry("refuseUrl", "/acces/" + CENTRE + "/demandes/r1/refuser"))));
@@ -109,7 +110,9 @@ class AccessRequestTemplatesTest {
         assertTrue(html.contains("<tr id=\"ceres-access-request-r1\" data-email=\"chloe@academie.fr\">"));
         assertTrue(html.contains("Chloé &lt;i&gt;Roux&lt;/i&gt;"), "escaped name");
         assertFalse(html.contains("<i>Roux</i>"));
-        assertTrue(html.contains("<td>" + SITE + "</td>"), "the account's SIRET");
+        assertTrue(html.contains("<td>" + SITE + "<br><small id=\"ceres-access-request-status-r1\" class=\"ceres-access-declared\">SIRET non vérifié</small></td>"),
+                "the account's SIRET, declared, and whether the register checked it");
+        assertTrue(html.contains(">email @academie.fr</small>"), "the email's domain");
         assertTrue(html.contains("<form method=\"post\" action=\"/acces/" + CENTRE + "/demandes/r1/accepter\">"));
         assertTrue(html.contains("<form method=\"post\" action=\"/acces/" + CENTRE + "/demandes/r1/refuser\">"));
         assertTrue(html.contains("<label for=\"ceres-access-accept-role-r1\">Rôle</label>"));
@@ -164,9 +167,13 @@ class AccessRequestTemplatesTest {
     @DisplayName("Given a request, then the gestionnaires' email names the person, their address, the company, the account's SIRET and the access page")
     void requestEmail() throws Exception {
         Map<String, String> email = email("fr", "ceres-access-request.ftl", "ceresAccessRequest", Map.of(
-                "requester", "Chloé Roux", "requesterEmail", "chloe@academie.fr", "requesterSiret", SITE,
+                "requester", "Chloé Roux", "requesterEmail", "chloe@gmail.com", "requesterSiret", SITE,
+                "declared", Map.of("siret", SITE, "siretVerified", true, "emailDomain", "gmail.com", "personalEmail", true),
                 "company", "ACADEMIE & CIE", "link", PORTAL + "acces/" + CENTRE));
-        assertTrue(email.get("text").contains("Chloé Roux (chloe@academie.fr) demande à accéder au service CERES pour"
+        assertTrue(email.get("text").contains("Le SIRET " + SITE + " est déclaré par la personne (vérifié auprès du"
+                + " répertoire des entreprises à l'inscription) ; son adresse email est une adresse email personnelle"
+                + " (gmail.com), qui ne dit rien de son entreprise."), email.get("text"));
+        assertTrue(email.get("text").contains("Chloé Roux (chloe@gmail.com) demande à accéder au service CERES pour"
                 + " l'entreprise ACADEMIE & CIE (SIRET de son compte : " + SITE + ")."), email.get("text"));
         assertTrue(email.get("text").contains(PORTAL + "acces/" + CENTRE), email.get("text"));
         assertTrue(email.get("html").contains("ACADEMIE &amp; CIE"), "escaped");

@@ -102,11 +102,11 @@ class AccessTemplatesTest {
         private final Map<String, String> errors;
         private final String problem;
         private final boolean searched;
-        private final List<Map<String, String>> suggestions;
+        private final List<Map<String, Object>> suggestions;
         private List<String> roles = ThemeRenderer.ROLES;
 
         Invite(String step, Map<String, String> values, Map<String, String> errors, String problem, boolean searched,
-                List<Map<String, String>> suggestions) {
+                List<Map<String, Object>> suggestions) {
             this.step = step;
             this.values = values;
             this.errors = errors;
@@ -130,7 +130,7 @@ class AccessTemplatesTest {
         public String error(String field) { return errors.get(field); }
         public boolean isInvalid() { return !errors.isEmpty() || problem != null; }
         public String getProblem() { return problem; }
-        public List<Map<String, String>> getSuggestions() { return suggestions; }
+        public List<Map<String, Object>> getSuggestions() { return suggestions; }
         public boolean isSearched() { return searched; }
         public int getMinQueryLength() { return 3; }
         public String getInviterName() { return "Alice Martin"; }
@@ -190,9 +190,11 @@ class AccessTemplatesTest {
 
         LoginPage searched = new LoginPage("fr");
         searched.data.put("ceresInvite", new Invite("form", values("compte", "", "", "", CENTRE), Map.of(), null, true,
-                List.of(Map.of("name", "Émilie Durand", "email", "emilie@academie.fr"))));
+                List.of(Map.of("name", "Émilie Durand", "email", "emilie@gmail.com", "declared",
+                        Map.of("siret", SITE, "siretVerified", false, "emailDomain", "gmail.com", "personalEmail", true)))));
         String list = searched.render("ceres-invite.ftl");
-        assertTrue(list.contains("<input type=\"radio\" id=\"ceres-invite-result-0\" name=\"personne\" value=\"emilie@academie.fr\" autofocus/>"));
+        assertTrue(list.contains("SIRET déclaré " + SITE + " (SIRET non vérifié), adresse email personnelle"), list);
+        assertTrue(list.contains("<input type=\"radio\" id=\"ceres-invite-result-0\" name=\"personne\" value=\"emilie@gmail.com\" autofocus/>"));
     }
 
     @Test

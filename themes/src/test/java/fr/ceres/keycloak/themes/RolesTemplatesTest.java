@@ -73,6 +73,7 @@ class RolesTemplatesTest {
                 Map.entry("resendUrl", "/renvoyer"), Map.entry("cancelUrl", "/annuler"))));
         page.put("requests", List.of(Map.ofEntries(Map.entry("id", "r1"), Map.entry("name", "Chloé Roux"),
                 Map.entry("email", "chloe@academie.fr"), Map.entry("accountSiret", SITE),
+                Map.entry("declared", Map.of("siret", SITE, "siretVerified", true, "emailDomain", "academie.fr", "personalEmail", false)),
                 Map.entry("created", "14/01/2026 14:45"), Map.entry("createdIso", "2026-01-14T14:45:00+01:00"),
                 Map.entry("acceptUrl", "/accepter"), Map.entry("refuseUrl", "/refuser"))));
         page.put("csrf", "t");

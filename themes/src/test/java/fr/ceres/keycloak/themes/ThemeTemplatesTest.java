@@ -399,6 +399,7 @@ class ThemeTemplatesTest {
             Properties messages = themeMessages("login", language);
             for (String key : List.of("ceresSiretUnknown", "ceresSiretClosed", "ceresInvalidSiret", "ceresInvalidPhone",
                     "ceresEmailPendingActivation", "ceresActivationResent", "ceresActivationResendCooldown", "ceresInvalidText",
+                    "ceresActivationResendQuota", "ceresSiretFixed",
                     "expiredActionTokenNoSessionMessage", "expiredActionTokenSessionExistsMessage", "expiredActionMessage",
                     "invalidCodeMessage", "doRegister", "registerTitle")) {
                 assertTrue(messages.containsKey(key), language + ": " + key);

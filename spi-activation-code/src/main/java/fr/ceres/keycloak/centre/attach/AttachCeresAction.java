@@ -124,7 +124,7 @@ final class AttachCeresAction implements RequiredActionProvider {
         AttemptStore attempts = AttemptStore.of(session);
 
         OrganizationModel centre = session.getProvider(OrganizationProvider.class).getByAlias(siret.value());
-        RedemptionResult result = centre == null || !centre.isEnabled()
+        RedemptionResult result = !Habilitations.isActive(centre)
                 ? RedemptionResult.NO_CODE
                 : ActivationCodeStore.of(session).redeem(realmId, siret, typedCode, user.getId(), now);
         if (!result.isFailure()) {

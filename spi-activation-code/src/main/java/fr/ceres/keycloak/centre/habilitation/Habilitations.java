@@ -92,9 +92,20 @@ public final class Habilitations {
         return clientRole;
     }
 
-    /** What the user holds, in every centre they belong to. */
+    /**
+     * Whether a centre grants anything: the one rule of "the centre is active". An administrator suspends a centre
+     * by disabling its Organization (Keycloak then drops it from its own {@code organization} claim); every right
+     * the bundle reads or gives follows the same switch, and nothing is deleted, so enabling it again gives
+     * everything back as it was.
+     */
+    public static boolean isActive(OrganizationModel centre) {
+        return centre != null && centre.isEnabled();
+    }
+
+    /** What the user holds, in every active centre they belong to (see {@link #isActive}). */
     public List<Habilitation> of(UserModel user) {
         return organizations.getByMember(user)
+                .filter(Habilitations::isActive)
                 .flatMap(centre -> organizations.getOrganizationGroupsByMember(centre, user)
                         .flatMap(group -> habilitation(centre, group).stream()))
                 .distinct()

@@ -80,6 +80,7 @@ final class InvitationAcceptance {
                 || c.sitesLies().stream().anyMatch(site -> site.value().equals(invitation.siret()))).orElse(false);
         return holds
                 ? Optional.ofNullable(session.getProvider(OrganizationProvider.class).getByAlias(invitation.centre()))
+                        .filter(Habilitations::isActive)
                 : Optional.empty();
     }
 }

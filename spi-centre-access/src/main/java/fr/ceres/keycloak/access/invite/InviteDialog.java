@@ -11,6 +11,8 @@ import fr.ceres.keycloak.access.invitation.InvitationMails;
 import fr.ceres.keycloak.access.invitation.InvitationOptions;
 import fr.ceres.keycloak.access.store.Invitation;
 import fr.ceres.keycloak.access.store.InvitationStore;
+import fr.ceres.keycloak.access.store.MailQuota;
+import fr.ceres.keycloak.access.store.MailQuotas;
 import fr.ceres.keycloak.access.web.CsrfToken;
 import fr.ceres.keycloak.access.web.PersonName;
 import fr.ceres.keycloak.access.web.PortalSignIn;
@@ -59,6 +61,8 @@ public final class InviteDialog {
     static final String ALREADY_HELD = "deja-habilite";
     static final String ALREADY_INVITED = "deja-invite";
     static final String NOT_SENT = "envoi-impossible";
+    /** The centre sent as many invitation emails as its daily quota allows. */
+    static final String QUOTA_REACHED = "quota-atteint";
     /** The notice of the access page once sent: « Email d'invitation transmis ». */
     public static final String SENT = "invitation-envoyee";
 
@@ -151,6 +155,12 @@ public final class InviteDialog {
         }
         if (invitation.isEmpty()) {
             return form(values, Map.of(), ALREADY_INVITED, List.of(), false);
+        }
+        if (!MailQuotas.of(session).take(MailQuota.CENTRE_INVITATIONS, gestionnaire.centre().organization().getId(), now)) {
+            // Counted once the invitation is stored, so that only an email about to go counts: the stored one goes
+            // with the transaction.
+            session.getTransactionManager().setRollbackOnly();
+            return form(values, Map.of(), QUOTA_REACHED, List.of(), false);
         }
         try {
             new InvitationMails(session).sendInvitation(invitation.get(), gestionnaire.centre().organization());

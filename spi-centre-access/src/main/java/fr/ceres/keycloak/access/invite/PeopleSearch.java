@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import fr.ceres.keycloak.access.web.DeclaredIdentity;
 import fr.ceres.keycloak.access.web.PersonName;
 import fr.ceres.keycloak.common.FreeText;
 import fr.ceres.keycloak.common.LikePattern;
@@ -69,7 +70,9 @@ public final class PeopleSearch {
         }
         List<String> words = words(typed);
         boolean bounded = !LAST_SIREN.equals(siren);
-        StringBuilder jpql = new StringBuilder("select u.firstName, u.lastName, u.email from UserEntity u join u.attributes s"
+        StringBuilder jpql = new StringBuilder("select u.firstName, u.lastName, u.email, s.value,"
+                + " (select max(st.value) from UserAttributeEntity st where st.user = u and st.name = :statusAttribute)"
+                + " from UserEntity u join u.attributes s"
                 + " where s.name = :siretAttribute and s.value >= :sirenFrom");
         if (bounded) {
             jpql.append(" and s.value < :sirenTo");
@@ -85,6 +88,7 @@ public final class PeopleSearch {
         jpql.append(" order by u.lastName, u.firstName, u.email");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class)
                 .setParameter("siretAttribute", ProfileAttributes.SIRET)
+                .setParameter("statusAttribute", ProfileAttributes.SIRET_STATUT)
                 .setParameter("sirenFrom", siren)
                 .setParameter("sirenPrefix", siren + "%")
                 .setParameter("realmId", realmId);
@@ -95,7 +99,8 @@ public final class PeopleSearch {
             query.setParameter("w" + i, "%" + LikePattern.escape(words.get(i)) + "%");
         }
         return query.setMaxResults(MAX_RESULTS).getResultStream()
-                .map(row -> new Person((String) row[0], (String) row[1], (String) row[2]))
+                .map(row -> new Person((String) row[0], (String) row[1], (String) row[2],
+                        new DeclaredIdentity((String) row[3], (String) row[4], (String) row[2])))
                 .toList();
     }
 
@@ -114,16 +119,24 @@ public final class PeopleSearch {
 
     /**
      * One suggestion: what the list shows and the address the invitation goes to, also the JSON the
-     * dialog's script reads ({@code {"name": …, "email": …}}). No account id: the dialog needs none.
+     * dialog's script reads ({@code {"name": …, "email": …, "declared": {…}}}). No account id: the dialog needs
+     * none. The SIREN that found the person is only declared: {@link #getDeclared} tells the gestionnaire what
+     * is known of it.
      */
     public static final class Person {
 
         private final String name;
         private final String email;
+        private final DeclaredIdentity declared;
 
-        Person(String firstName, String lastName, String email) {
+        Person(String firstName, String lastName, String email, DeclaredIdentity declared) {
             this.name = PersonName.of(firstName, lastName, email);
             this.email = email;
+            this.declared = declared;
+        }
+
+        public DeclaredIdentity getDeclared() {
+            return declared;
         }
 
         public String getName() {

@@ -12,6 +12,8 @@ import fr.ceres.keycloak.access.store.AccessRequest;
 import fr.ceres.keycloak.access.store.AccessRequestStore;
 import fr.ceres.keycloak.access.store.Invitation;
 import fr.ceres.keycloak.access.store.InvitationStore;
+import fr.ceres.keycloak.access.store.MailQuota;
+import fr.ceres.keycloak.access.store.MailQuotas;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
 import fr.ceres.keycloak.centre.habilitation.Habilitation;
 import fr.ceres.keycloak.centre.habilitation.HabilitationChange;
@@ -46,6 +48,8 @@ final class AccessActions {
     /** The invitation is no longer pending: accepted, cancelled, or not this centre's. */
     static final String NOT_PENDING = "invitation-introuvable";
     static final String NOT_SENT = "envoi-impossible";
+    /** The centre sent as many invitation emails as its daily quota allows. */
+    static final String INVITATIONS_QUOTA = "quota-invitations";
     static final String CHANGED = "habilitation-modifiee";
     static final String REVOKED = "habilitation-retiree";
     static final String NOT_HELD = "habilitation-introuvable";
@@ -74,10 +78,16 @@ final class AccessActions {
 
     /** A new link with a new expiry, by email; the links sent before stop working. */
     String resend(String invitationId) {
+        long now = Time.currentTimeMillis();
         Optional<Invitation> resent = InvitationStore.of(session)
-                .resend(centre().siret(), invitationId, invitations.expiryOf(Time.currentTimeMillis()));
+                .resend(centre().siret(), invitationId, invitations.expiryOf(now));
         if (resent.isEmpty()) {
             return NOT_PENDING;
+        }
+        if (!MailQuotas.of(session).take(MailQuota.CENTRE_INVITATIONS, centre().organization().getId(), now)) {
+            // The new link version goes with the transaction: the links sent before keep working.
+            session.getTransactionManager().setRollbackOnly();
+            return INVITATIONS_QUOTA;
         }
         try {
             new InvitationMails(session).sendInvitation(resent.get(), centre().organization());

@@ -5,6 +5,7 @@ import java.util.List;
 import fr.ceres.keycloak.access.gestionnaire.ManagedCentre;
 import fr.ceres.keycloak.access.store.AccessRequest;
 import fr.ceres.keycloak.access.store.Invitation;
+import fr.ceres.keycloak.access.web.DeclaredIdentity;
 import fr.ceres.keycloak.access.web.PersonName;
 import fr.ceres.keycloak.access.web.RefusalPage;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
@@ -259,6 +260,11 @@ public final class AccessPage {
         public String getAccountSiret() {
             String siret = requester == null ? null : requester.getFirstAttribute(ProfileAttributes.SIRET);
             return siret == null ? "" : siret;
+        }
+
+        /** What the requester declares of their company next to what is known (the account as it is now). */
+        public DeclaredIdentity getDeclared() {
+            return requester == null ? new DeclaredIdentity(null, null, request.email()) : DeclaredIdentity.of(requester);
         }
 
         public String getCreated() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import fr.ceres.keycloak.access.web.CompanyName;
+import fr.ceres.keycloak.access.web.DeclaredIdentity;
 import fr.ceres.keycloak.access.web.PersonName;
 import fr.ceres.keycloak.access.web.ThemedMail;
 import fr.ceres.keycloak.centre.habilitation.Habilitation;
@@ -37,9 +38,9 @@ public final class AccessRequestMails {
      * Tells every gestionnaire of the centre. Throws when one email cannot be handed to the SMTP server:
      * the caller rolls back, so no request is stored that no gestionnaire heard of.
      */
-    void sendRequest(OrganizationModel centre, UserModel requester, String requesterSiret, List<UserModel> gestionnaires)
+    void sendRequest(OrganizationModel centre, UserModel requester, List<UserModel> gestionnaires)
             throws EmailException {
-        AccessRequestMail mail = new AccessRequestMail(PersonName.of(requester), requester.getEmail(), requesterSiret,
+        AccessRequestMail mail = new AccessRequestMail(PersonName.of(requester), requester.getEmail(), DeclaredIdentity.of(requester),
                 CompanyName.of(centre), PortalUrls.accessPage(baseUri(), realm.getName(), centre.getAlias()).toString());
         for (UserModel gestionnaire : gestionnaires) {
             send(gestionnaire, "ceresAccessRequestSubject", REQUEST_TEMPLATE, "ceresAccessRequest", mail);

@@ -33,8 +33,9 @@ public final class AccessRequestResource {
     static final String ALREADY_PENDING = "demande-en-attente";
     static final String NOT_ALLOWED = "demande-impossible";
     static final String NOT_SENT = "demande-non-envoyee";
+    static final String QUOTA_REACHED = "demande-quota";
     /** The notices the portal page knows; anything else in its address is ignored. */
-    private static final Set<String> NOTICES = Set.of(SENT, ALREADY_PENDING, NOT_ALLOWED, NOT_SENT);
+    private static final Set<String> NOTICES = Set.of(SENT, ALREADY_PENDING, NOT_ALLOWED, NOT_SENT, QUOTA_REACHED);
 
     private final KeycloakSession session;
     private final PortalSignIn signIn;
@@ -71,6 +72,7 @@ public final class AccessRequestResource {
             case ALREADY_PENDING -> ALREADY_PENDING;
             case NOT_ALLOWED -> NOT_ALLOWED;
             case NOT_SENT -> NOT_SENT;
+            case QUOTA_REACHED -> QUOTA_REACHED;
         };
     }
 

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import fr.ceres.keycloak.access.store.AccessRequest;
 import fr.ceres.keycloak.access.store.AccessRequestStore;
+import fr.ceres.keycloak.access.store.MailQuota;
+import fr.ceres.keycloak.access.store.MailQuotas;
 import fr.ceres.keycloak.access.web.CompanyName;
 import fr.ceres.keycloak.centre.Centres;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
@@ -44,7 +46,7 @@ public final class AccessRequests {
     private static final Logger LOG = Logger.getLogger(AccessRequests.class);
 
     /** What asking came to. */
-    public enum Outcome { SENT, ALREADY_PENDING, NOT_ALLOWED, NOT_SENT }
+    public enum Outcome { SENT, ALREADY_PENDING, NOT_ALLOWED, NOT_SENT, QUOTA_REACHED }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -57,7 +59,7 @@ public final class AccessRequests {
     }
 
     /**
-     * The centres this person, who holds {@code habilitations}, may ask to join: enabled centres of the
+     * The centres this person, who holds {@code habilitations}, may ask to join: active centres of the
      * SIREN of their account's SIRET in which they hold nothing yet, each saying whether a request of
      * theirs is already pending. The caller passes the habilitations it has read anyway (the portal page).
      */
@@ -70,7 +72,7 @@ public final class AccessRequests {
         Set<String> pending = AccessRequestStore.of(session).pendingOf(user.getId()).stream()
                 .map(AccessRequest::centre).collect(Collectors.toSet());
         return organizations.getAllStream(Map.of(Centres.SIREN, siren.get()), 0, MAX_CENTRES)
-                .filter(OrganizationModel::isEnabled)
+                .filter(Habilitations::isActive)
                 .filter(centre -> !held.contains(centre.getAlias()))
                 .map(centre -> new RequestableCentre(centre.getAlias(), CompanyName.of(centre), pending.contains(centre.getAlias())))
                 .sorted(Comparator.comparing(RequestableCentre::getSiret))
@@ -97,10 +99,10 @@ public final class AccessRequests {
             // Nobody could decide: a centre is only managed once someone redeemed its activation code.
             return Outcome.NOT_ALLOWED;
         }
+        long now = Time.currentTimeMillis();
         Optional<AccessRequest> request;
         try {
-            request = AccessRequestStore.of(session)
-                    .ask(centreSiret, user.getId(), user.getEmail(), Time.currentTimeMillis());
+            request = AccessRequestStore.of(session).ask(centreSiret, user.getId(), user.getEmail(), now);
         } catch (ModelDuplicateException e) {
             // The same person's other request, sent at the same instant, took the live key first. Hibernate has
             // marked this transaction for rollback; telling Keycloak's transaction manager too ends it cleanly.
@@ -110,9 +112,14 @@ public final class AccessRequests {
         if (request.isEmpty()) {
             return Outcome.ALREADY_PENDING;
         }
+        if (!MailQuotas.of(session).take(MailQuota.PERSON_REQUESTS, user.getId(), now)) {
+            // Counted once the request is stored, so that only emails about to go count: the stored one goes with
+            // the transaction.
+            session.getTransactionManager().setRollbackOnly();
+            return Outcome.QUOTA_REACHED;
+        }
         try {
-            new AccessRequestMails(session).sendRequest(organization, user,
-                    user.getFirstAttribute(ProfileAttributes.SIRET), gestionnaires);
+            new AccessRequestMails(session).sendRequest(organization, user, gestionnaires);
         } catch (EmailException e) {
             LOG.warnf("Access request to the centre %s could not be emailed to its gestionnaires: %s", centreSiret, e.getMessage());
             session.getTransactionManager().setRollbackOnly();

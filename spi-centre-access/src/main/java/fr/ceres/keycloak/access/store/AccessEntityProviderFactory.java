@@ -1,26 +1,56 @@
 package fr.ceres.keycloak.access.store;
 
 import java.util.List;
+import java.util.Map;
 
 import fr.ceres.keycloak.common.EntityTables;
 import jakarta.persistence.EntityManager;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
 
 /**
- * This module's table, {@code CERES_INVITATION}, created by {@value #CHANGELOG}; its history is kept in
- * {@code DATABASECHANGELOG_CERES_ACCE}. The id is part of the schema: do not rename it.
+ * This module's tables, {@code CERES_INVITATION} and {@code CERES_MAIL_SENT}, created by {@value #CHANGELOG}; its
+ * history is kept in {@code DATABASECHANGELOG_CERES_ACCE}. The id is part of the schema: do not rename it. Its
+ * options are the mail quotas counted in those tables ({@link MailQuotaOptions}).
  */
 public final class AccessEntityProviderFactory extends EntityTables {
 
     public static final String PROVIDER_ID = "ceres-access";
     static final String CHANGELOG = "META-INF/ceres-access-changelog.xml";
-    static final List<Class<?>> ENTITIES = List.of(CeresInvitationEntity.class);
+    static final List<Class<?>> ENTITIES = List.of(CeresInvitationEntity.class, MailSentEntity.class);
+
+    private MailQuotaOptions quotas = MailQuotaOptions.defaults();
 
     public AccessEntityProviderFactory() {
         super(PROVIDER_ID, CHANGELOG, ENTITIES);
     }
 
     @Override
+    public void init(Config.Scope config) {
+        quotas = MailQuotaOptions.read(config);
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return MailQuotaOptions.metadata();
+    }
+
+    @Override
+    protected Map<String, String> options() {
+        return quotas.asInfo();
+    }
+
+    /** The quotas as this server read them. */
+    static MailQuotaOptions quotaOptions(KeycloakSession session) {
+        return ((AccessEntityProviderFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(JpaEntityProvider.class, PROVIDER_ID)).quotas;
+    }
+
+    @Override
     protected void forgetRealm(EntityManager em, String realmId) {
         new Rows(em).deleteRealm(realmId);
+        MailQuotas.deleteRealm(em, realmId);
     }
 }

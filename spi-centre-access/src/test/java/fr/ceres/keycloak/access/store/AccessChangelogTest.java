@@ -36,7 +36,7 @@ class AccessChangelogTest {
         assertTrue(ServiceLoader.load(JpaEntityProviderFactory.class).stream()
                 .anyMatch(p -> p.type() == AccessEntityProviderFactory.class));
         JpaEntityProvider provider = new AccessEntityProviderFactory().create(null);
-        assertEquals(List.of(CeresInvitationEntity.class), provider.getEntities());
+        assertEquals(List.of(CeresInvitationEntity.class, MailSentEntity.class), provider.getEntities());
         assertNotNull(provider.getClass().getClassLoader().getResource(provider.getChangelogLocation()));
         assertEquals("DATABASECHANGELOG_CERES_ACCE", schema.historyTable());
     }

@@ -19,14 +19,35 @@ const TEXTS = {
       n === 0 ? "Aucun compte ne correspond." : n === 1 ? "1 compte proposé." : n + " comptes proposés.",
     chosen: (/** @type {string} */ name, /** @type {string} */ email) => "Personne choisie : " + name + " (" + email + ")",
     unavailable: "La recherche ne répond pas : utilisez le bouton « Rechercher ».",
+    declared: (/** @type {Declared} */ d) =>
+      "SIRET déclaré " + d.siret + " (" + (d.siretVerified ? "vérifié" : "non vérifié") + "), "
+      + (d.personalEmail ? "adresse email personnelle" : "email @" + d.emailDomain),
   },
   en: {
     count: (/** @type {number} */ n) =>
       n === 0 ? "No account matches." : n === 1 ? "1 account suggested." : n + " accounts suggested.",
     chosen: (/** @type {string} */ name, /** @type {string} */ email) => "Chosen: " + name + " (" + email + ")",
     unavailable: "The search is not responding: use the « Search » button.",
+    declared: (/** @type {Declared} */ d) =>
+      "declared SIRET " + d.siret + " (" + (d.siretVerified ? "verified" : "not verified") + "), "
+      + (d.personalEmail ? "personal email address" : "email @" + d.emailDomain),
   },
 };
+
+/**
+ * What a suggested person declares versus what is known (the server's DeclaredIdentity).
+ * @typedef {{siret: string, siretVerified: boolean, emailDomain: string, personalEmail: boolean}} Declared
+ */
+
+/** @returns {Declared} */
+function declaredOf(/** @type {any} */ d) {
+  return {
+    siret: String((d && d.siret) || ""),
+    siretVerified: Boolean(d && d.siretVerified === true),
+    emailDomain: String((d && d.emailDomain) || ""),
+    personalEmail: Boolean(d && d.personalEmail === true),
+  };
+}
 
 function texts() {
   const lang = (document.documentElement.lang || "").toLowerCase();
@@ -47,7 +68,7 @@ function attach(input) {
     return;
   }
   const t = texts();
-  /** @type {{name: string, email: string}[]} */
+  /** @type {{name: string, email: string, declared: Declared}[]} */
   let people = [];
   let active = -1;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -90,7 +111,10 @@ function attach(input) {
       const email = document.createElement("span");
       email.className = "ceres-invite-option-email";
       email.textContent = " (" + person.email + ")";
-      option.append(name, email);
+      const declared = document.createElement("small");
+      declared.className = "ceres-invite-declared";
+      declared.textContent = " " + t.declared(person.declared);
+      option.append(name, email, declared);
       // mousedown, not click: the input keeps the focus.
       option.addEventListener("mousedown", (event) => {
         event.preventDefault();
@@ -140,7 +164,7 @@ function attach(input) {
       }
       const body = await response.json();
       people = Array.isArray(body)
-        ? body.filter((p) => p && typeof p.email === "string").map((p) => ({ name: String(p.name || p.email), email: p.email }))
+        ? body.filter((p) => p && typeof p.email === "string").map((p) => ({ name: String(p.name || p.email), email: p.email, declared: declaredOf(p.declared) }))
         : [];
       render();
     } catch (error) {
