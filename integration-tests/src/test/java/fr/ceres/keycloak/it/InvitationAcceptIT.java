@@ -139,7 +139,7 @@ class InvitationAcceptIT {
 
         PageActions.click(driver, driver.findElement(By.id("ceres-invitation-accept")));
         PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
-        assertEquals(link, driver.getCurrentUrl(), "post-redirect-get back to the link");
+        assertEquals(invitationPage(), driver.getCurrentUrl(), "post-redirect-get back to the page, the key kept by the browser");
         assertTrue(PageActions.text(driver).contains("Vous disposez désormais de cette habilitation pour l'entreprise " + COMPANY), PageActions.text(driver));
         screenshots.take(driver, "02-accepted");
 
@@ -341,7 +341,7 @@ class InvitationAcceptIT {
         try {
             for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
                 assertEquals(303, answer.get().statusCode(), answer.get().body());
-                assertEquals(link, answer.get().headers().firstValue("Location").orElse(""));
+                assertEquals(invitationPage(), answer.get().headers().firstValue("Location").orElse(""));
             }
         } finally {
             pool.shutdownNow();

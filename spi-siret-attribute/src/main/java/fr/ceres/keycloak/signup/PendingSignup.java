@@ -8,7 +8,6 @@ import org.keycloak.authentication.actiontoken.verifyemail.VerifyEmailActionToke
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 
 /**
@@ -31,7 +30,7 @@ final class PendingSignup {
         user.setSingleAttribute(MARKER, Boolean.TRUE.toString());
     }
 
-    /** Called once the account is activated. */
+    /** Called once the account is activated, or found claimed in another way ({@link UnclaimedSignup}). */
     static void clear(UserModel user) {
         user.removeAttribute(MARKER);
     }
@@ -51,7 +50,8 @@ final class PendingSignup {
 
     /**
      * The not-yet-activated account of an email, if any. An abandoned one (its activation time is
-     * over) is removed here rather than waiting for the purge, so the email can sign up again at once.
+     * over) is removed here rather than waiting for the purge, so the email can sign up again at once,
+     * provided it is unclaimed ({@link UnclaimedSignup}).
      */
     static Optional<UserModel> find(KeycloakSession session, RealmModel realm, String email) {
         if (email == null || email.isBlank()) {
@@ -62,13 +62,17 @@ final class PendingSignup {
             return Optional.empty();
         }
         if (deadline(realm, user) <= Time.currentTime()) {
-            new UserManager(session).removeUser(realm, user);
+            UnclaimedSignup.removeIfUnclaimed(session, realm, user);
             return Optional.empty();
         }
         return Optional.of(user);
     }
 
-    /** Pending accounts of the realm whose activation time is over, at most {@code max} of them. */
+    /**
+     * Pending accounts of the realm whose activation time is over, at most {@code max} of them: candidates
+     * only, each to be checked by {@link UnclaimedSignup#removeIfUnclaimed}. Verified accounts are left out
+     * here already, whatever path verified them.
+     */
     static Stream<UserModel> abandoned(KeycloakSession session, RealmModel realm, int max) {
         long createdBeforeMillis = (Time.currentTime() - (long) lifespanSeconds(realm)) * 1000;
         Map<String, String> criteria = Map.of(
