@@ -1,5 +1,7 @@
 package fr.ceres.keycloak.signup;
 
+import java.util.Optional;
+
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
@@ -37,17 +39,23 @@ final class SignupClaimListener implements EventListenerProvider {
     /** An administrator's change to an account: {@code users/{id}} or under it. */
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        String path = event.getResourcePath();
-        if (event.getError() == null && path != null && path.startsWith(USERS)) {
-            String rest = path.substring(USERS.length());
-            int slash = rest.indexOf('/');
-            clearIfClaimed(event.getRealmId(), slash < 0 ? rest : rest.substring(0, slash), false);
+        if (event.getError() == null) {
+            userOf(event.getResourcePath()).ifPresent(userId -> clearIfClaimed(event.getRealmId(), userId, false));
         }
+    }
+
+    /** The account an admin resource path is about: {@code users/{id}} or anything under it. */
+    static Optional<String> userOf(String resourcePath) {
+        if (resourcePath == null || !resourcePath.startsWith(USERS)) {
+            return Optional.empty();
+        }
+        String id = resourcePath.substring(USERS.length()).split("/", 2)[0];
+        return id.isEmpty() ? Optional.empty() : Optional.of(id);
     }
 
     private void clearIfClaimed(String realmId, String userId, boolean signedIn) {
         RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
-        UserModel user = realm == null || userId.isEmpty() ? null : session.users().getUserById(realm, userId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
         if (user != null && user.getFirstAttribute(PendingSignup.MARKER) != null
                 && (signedIn || user.isEmailVerified())) {
             PendingSignup.clear(user);
