@@ -32,7 +32,10 @@ final class PendingSignup {
 
     /** Called once the account is activated, or found claimed in another way ({@link UnclaimedSignup}). */
     static void clear(UserModel user) {
-        user.removeAttribute(MARKER);
+        // Only when there: removing an attribute writes to the database and evicts the account from the cache.
+        if (user.getFirstAttribute(MARKER) != null) {
+            user.removeAttribute(MARKER);
+        }
     }
 
     static boolean isPending(UserModel user) {

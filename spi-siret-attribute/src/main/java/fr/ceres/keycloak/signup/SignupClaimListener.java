@@ -56,8 +56,7 @@ final class SignupClaimListener implements EventListenerProvider {
     private void clearIfClaimed(String realmId, String userId, boolean signedIn) {
         RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
         UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
-        if (user != null && user.getFirstAttribute(PendingSignup.MARKER) != null
-                && (signedIn || user.isEmailVerified())) {
+        if (user != null && (signedIn || user.isEmailVerified())) {
             PendingSignup.clear(user);
         }
     }

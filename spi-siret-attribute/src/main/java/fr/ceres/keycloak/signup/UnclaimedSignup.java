@@ -1,5 +1,9 @@
 package fr.ceres.keycloak.signup;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
@@ -14,8 +18,8 @@ import org.keycloak.organization.OrganizationProvider;
  * invitation link reached them there), since whoever made it may not own that address.
  *
  * <p>« Holds nothing » is read from what Keycloak itself records, so that it stays true whatever module or
- * administrator gave the account something: no organization membership (a centre), no group (a habilitation
- * is an organization group), no role beyond the realm's default ones, no link to an identity provider, no
+ * administrator gave the account something: no organization membership (a centre), no group beyond the
+ * realm's default ones (a habilitation is an organization group), no role beyond the realm's default ones, no link to an identity provider, no
  * session (online or offline), no credential but the sign-up's password. An accepted invitation or an
  * attached centre always leaves an organization membership, and needs a signed-in, hence verified, account.
  */
@@ -44,7 +48,8 @@ public final class UnclaimedSignup {
 
     private static boolean holdsNothing(KeycloakSession session, RealmModel realm, UserModel user) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        return user.getGroupsCount() == 0
+        Set<String> defaultGroups = realm.getDefaultGroupsStream().map(GroupModel::getId).collect(Collectors.toSet());
+        return user.getGroupsStream().allMatch(group -> defaultGroups.contains(group.getId()))
                 && (organizations == null || organizations.getByMember(user).findAny().isEmpty())
                 && user.getRoleMappingsStream().allMatch(role -> role.getId().equals(realm.getDefaultRole().getId()))
                 && session.users().getFederatedIdentitiesStream(realm, user).findAny().isEmpty()

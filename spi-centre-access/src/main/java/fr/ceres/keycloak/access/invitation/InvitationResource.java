@@ -195,16 +195,21 @@ public final class InvitationResource {
     private URI signInOrSignUp(OpenedLink link, URI returnUrl) {
         Invitation invitation = link.invitation();
         UserModel account = session.users().getUserByEmail(realm, invitation.email());
-        if (account != null && UnclaimedSignup.removeIfUnclaimed(session, realm, account)) {
-            LOG.infof("Removed never-activated account %s holding the address of invitation %s, opened by its link",
-                    account.getId(), invitation.id());
-            account = null;
-        }
-        if (account != null) {
+        if (account != null && !removedForInvitee(account, invitation)) {
             return signIn.signInUrl(returnUrl, invitation.email());
         }
         return signIn.signUpUrl(returnUrl,
                 Map.of(OIDCLoginProtocol.LOGIN_HINT_PARAM, invitation.email(), SIGNUP_PARAMETER, invitation.id()));
+    }
+
+    /** Removes the account on the invited address if it is an unclaimed sign-up; says whether it did. */
+    private boolean removedForInvitee(UserModel account, Invitation invitation) {
+        if (!UnclaimedSignup.removeIfUnclaimed(session, realm, account)) {
+            return false;
+        }
+        LOG.infof("Removed never-activated account %s on the address of invitation %s, whose link was opened",
+                account.getId(), invitation.id());
+        return true;
     }
 
     /** RP-initiated logout of the portal's client, back to the invitation page (which then asks to sign in). */
