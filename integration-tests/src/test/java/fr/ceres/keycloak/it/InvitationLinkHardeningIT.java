@@ -135,13 +135,14 @@ class InvitationLinkHardeningIT {
         for (String lookAlike : List.of("lea@k\u0131osk-example.org", "lea@kio\u017Fk-example.org")) {
             PortalAccounts.create(realm, lookAlike, "Léa", "Simon", ACADEMIE);
             PortalHttp other = new PortalHttp(realm.getBaseUrl()).signIn(lookAlike, Applicant.PASSWORD);
-            HttpResponse<String> page = other.get(link);
+            HttpResponse<String> page = other.follow(other.get(link));
             assertTrue(page.body().contains("data-invitation-state=\"other-account\""), lookAlike + ": " + page.body());
             String csrf = PortalHttp.csrfOf(other.get(realm.getBaseUrl() + "/ceres-portal/").body());
             HttpResponse<String> forced = other.post(invitationPage(), Map.of("key", keyOf(link), "csrf", csrf));
             assertEquals(403, forced.statusCode(), lookAlike + ": " + forced.body());
         }
-        assertTrue(PortalHttp.anonymous(realm.getBaseUrl()).get(link).statusCode() != 400, "still live: nobody accepted it");
+        PortalHttp visitor = PortalHttp.anonymous(realm.getBaseUrl());
+        assertTrue(visitor.follow(visitor.get(link)).statusCode() != 400, "still live: nobody accepted it");
     }
 
     @Test
@@ -243,7 +244,8 @@ class InvitationLinkHardeningIT {
 
         invite(invited);
         String link = linkOf(new Mailbox(mailServer).awaitMessage(invited, 2));
-        HttpResponse<String> answer = get(link);
+        PortalHttp visitor = PortalHttp.anonymous(realm.getBaseUrl());
+        HttpResponse<String> answer = visitor.follow(visitor.get(link), url -> url.contains("/protocol/openid-connect/"));
         assertEquals(303, answer.statusCode());
         assertTrue(answer.headers().firstValue("Location").orElse("").contains("/protocol/openid-connect/auth?"),
                 answer.headers().firstValue("Location").orElse(""));

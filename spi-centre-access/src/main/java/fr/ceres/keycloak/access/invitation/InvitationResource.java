@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -50,9 +51,10 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  *   anti-forgery token.</li>
  *   <li>Signed in as someone else: said so, with « Changer de compte »; never granted.</li>
  * </ul>
- * The key is only ever in the email's link: this page keeps it in {@link InvitationKeyCookie}, set only for
- * a key that verifies, and every later address (sign-in, sign-up, the way back, after accepting) is the
- * page without it. A key that is not one gets the French « lien non valide » page, and no cookie.
+ * The key is only ever in the email's link: opening it moves the key into {@link InvitationKeyCookie} (set
+ * only for a key that verifies) and the browser to the page without it; every later address (the page,
+ * sign-in, sign-up, the way back, after accepting) carries no key. A key that is not one gets the French
+ * « lien non valide » page at once, and no cookie.
  */
 public final class InvitationResource {
 
@@ -80,9 +82,12 @@ public final class InvitationResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam(InvitationLinks.KEY) String keyInLink) {
-        Response page = open(keyInLink != null ? keyInLink : InvitationKeyCookie.read(session).orElse(null));
-        // Opened from the email: the browser keeps the key for signing up and for the way back.
-        return keyInLink == null ? page : keepKey(Response.fromResponse(page), keyInLink).build();
+        if (keyInLink == null) {
+            return open(InvitationKeyCookie.read(session).orElse(null));
+        }
+        // Opened from the email: the key moves into the cookie and out of the address bar at once (nor is it
+        // then in the page's own links, e.g. the language switch). A key that is not one: the invalid page.
+        return cookieFor(keyInLink).map(this::toPage).orElseGet(() -> open(keyInLink));
     }
 
     /** The page of the link whose key this is, for whoever is (or is not) signed in here. */
@@ -157,15 +162,17 @@ public final class InvitationResource {
      * one, so that the page shows that link (or, for anything else, says it is not valid).
      */
     private Response backToPage(String key) {
-        return keepKey(Response.fromResponse(PortalSignIn.redirect(returnUrl())), key).build();
+        return cookieFor(key).map(this::toPage).orElseGet(() -> PortalSignIn.redirect(returnUrl()));
     }
 
-    /** The answer, keeping {@code key} in this browser if it verifies, and only then. */
-    private Response.ResponseBuilder keepKey(Response.ResponseBuilder answer, String key) {
-        if (new InvitationLinks(session, realm).verify(key).isPresent()) {
-            answer.cookie(InvitationKeyCookie.keep(session, realm, key));
-        }
-        return answer;
+    /** The cookie keeping {@code key} in this browser, if it verifies, and only then. */
+    private Optional<NewCookie> cookieFor(String key) {
+        return new InvitationLinks(session, realm).verify(key).map(token -> InvitationKeyCookie.keep(session, realm, key));
+    }
+
+    /** To the invitation page without key, setting the cookie that holds it. */
+    private Response toPage(NewCookie keptKey) {
+        return Response.fromResponse(PortalSignIn.redirect(returnUrl())).cookie(keptKey).build();
     }
 
     /** The account's address is exactly the invited one ({@link Invitation#isAddressedTo}). */
