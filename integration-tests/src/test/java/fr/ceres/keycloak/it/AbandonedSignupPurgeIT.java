@@ -17,6 +17,8 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -33,6 +35,10 @@ class AbandonedSignupPurgeIT {
 
     @InjectRealm(fromJson = "/realm-export.json")
     ManagedRealm realm;
+
+    /** The realm sends activation emails: it needs its SMTP server. */
+    @InjectMailServer
+    MailServer mailServer;
 
     @InjectWebDriver
     ManagedWebDriver browser;
