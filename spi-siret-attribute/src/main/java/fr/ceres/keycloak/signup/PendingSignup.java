@@ -16,7 +16,9 @@ import org.keycloak.models.UserModel;
  * <p>Only accounts made by the sign-up page carry the marker, so that accounts created by an
  * administrator are never taken for abandoned sign-ups. Such an account lives as long as its
  * activation link: the realm's lifespan for {@code verify-email} action tokens (24 hours in
- * {@code realm-export.json}); after that it is removed and the email can sign up again.
+ * {@code realm-export.json}); after that it is removed, if unclaimed ({@link UnclaimedSignup}), and the
+ * email can sign up again. The marker goes as soon as the account is claimed: activated by the bundle
+ * ({@link AccountActivation}), verified or signed in by any other path ({@link SignupClaimListener}).
  */
 final class PendingSignup {
 
