@@ -99,19 +99,19 @@ class InvitationLinkHardeningIT {
         invite(email);
         String key = keyOf(linkOf(new Mailbox(mailServer).awaitMessage(email, 1)));
 
-        List<String> hostile = List.of("x%0d%0aSet-Cookie:%20a=1", "x%0aSet-Cookie:%20a=1", "x%0dSet-Cookie:%20a=1",
-                key + "%0d%0aSet-Cookie:%20a=1", key + "%0a", key + "%0d",
-                "x%3B%20Domain%3Devil.example", "x%3B%20Path%3D/%3B%20Max-Age%3D999999999",
+        List<String> hostile = List.of("x%3B%20Domain%3Devil.example", "x%3B%20Path%3D/%3B%20Max-Age%3D999999999",
                 key + "%3B%20Domain%3Devil.example", key + "%3B%20Path%3D/%3B%20Max-Age%3D999999999",
+                "x%0d%0aSet-Cookie:%20a=1", "x%0aSet-Cookie:%20a=1", "x%0dSet-Cookie:%20a=1",
+                key + "%0d%0aSet-Cookie:%20a=1", key + "%0a", key + "%0d",
                 key + "%20", "%20" + key, key.replace('.', ','));
         for (String raw : hostile) {
             HttpResponse<String> answer = get(invitationPage() + "?key=" + raw);
-            assertEquals(400, answer.statusCode(), raw);
-            assertTrue(answer.body().contains("data-invitation-state=\"invalid\""), raw + ": " + answer.body());
-            assertTrue(answer.body().contains("est pas valide."), raw + ": " + answer.body());
             assertEquals(List.of(), answer.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith(COOKIE) || c.contains("evil") || c.contains("a=1") || c.contains("999999999"))
                     .toList(), raw);
+            assertEquals(400, answer.statusCode(), raw);
+            assertTrue(answer.body().contains("data-invitation-state=\"invalid\""), raw + ": " + answer.body());
+            assertTrue(answer.body().contains("est pas valide."), raw + ": " + answer.body());
         }
 
         HttpResponse<String> real = get(invitationPage() + "?key=" + key);
