@@ -139,7 +139,7 @@ class InvitationAcceptIT {
 
         PageActions.click(driver, driver.findElement(By.id("ceres-invitation-accept")));
         PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
-        assertEquals(link, driver.getCurrentUrl(), "post-redirect-get back to the link");
+        assertEquals(invitationPage(), driver.getCurrentUrl(), "post-redirect-get back to the page, the key kept by the browser");
         assertTrue(PageActions.text(driver).contains("Vous disposez désormais de cette habilitation pour l'entreprise " + COMPANY), PageActions.text(driver));
         screenshots.take(driver, "02-accepted");
 
@@ -155,7 +155,8 @@ class InvitationAcceptIT {
         assertEquals("used", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
         assertTrue(PageActions.text(driver).contains("Cette invitation a déjà été acceptée : le lien ne peut servir qu'une fois."), PageActions.text(driver));
         screenshots.take(driver, "03-used");
-        HttpResponse<String> anonymous = PortalHttp.anonymous(realm.getBaseUrl()).get(link);
+        PortalHttp visitor = PortalHttp.anonymous(realm.getBaseUrl());
+        HttpResponse<String> anonymous = visitor.follow(visitor.get(link));
         assertEquals(400, anonymous.statusCode());
         assertEquals("no-store", anonymous.headers().firstValue("Cache-Control").orElse(""));
         assertNoEventHolds(keyOf(link));
@@ -279,10 +280,11 @@ class InvitationAcceptIT {
         screenshots.take(driver, "10-invalid");
 
         for (String link : List.of(first, second, mangled)) {
-            assertEquals(400, PortalHttp.anonymous(realm.getBaseUrl()).get(link).statusCode(), link);
+            PortalHttp visitor = PortalHttp.anonymous(realm.getBaseUrl());
+            assertEquals(400, visitor.follow(visitor.get(link)).statusCode(), link);
         }
         PortalHttp lea = new PortalHttp(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
-        assertEquals(400, lea.get(first).statusCode());
+        assertEquals(400, lea.follow(lea.get(first)).statusCode());
         assertTrue(acceptances(invitation).isEmpty());
 
         // Whatever is posted as key: back to the link's page, which says it is not valid.
@@ -314,7 +316,7 @@ class InvitationAcceptIT {
                 PageActions.text(driver));
         screenshots.take(driver, "11-expired");
         PortalHttp zoe = new PortalHttp(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
-        assertEquals(400, zoe.get(link).statusCode());
+        assertEquals(400, zoe.follow(zoe.get(link)).statusCode());
         HttpResponse<String> posted = zoe.post(realm.getBaseUrl() + "/ceres-portal/invitation",
                 Map.of("key", keyOf(link), "csrf", PortalHttp.csrfOf(zoe.get(realm.getBaseUrl() + "/ceres-portal/").body())));
         assertEquals(400, zoe.follow(posted).statusCode(), "posting the expired link grants nothing");
@@ -331,7 +333,7 @@ class InvitationAcceptIT {
         List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             PortalHttp hugo = new PortalHttp(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
-            HttpResponse<String> confirm = hugo.get(link);
+            HttpResponse<String> confirm = hugo.follow(hugo.get(link));
             assertEquals(200, confirm.statusCode(), confirm.body());
             Map<String, String> form = Map.of("key", keyOf(link), "csrf", PortalHttp.csrfOf(confirm.body()));
             posts.add(() -> hugo.post(realm.getBaseUrl() + "/ceres-portal/invitation", form));
@@ -341,14 +343,14 @@ class InvitationAcceptIT {
         try {
             for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
                 assertEquals(303, answer.get().statusCode(), answer.get().body());
-                assertEquals(link, answer.get().headers().firstValue("Location").orElse(""));
+                assertEquals(invitationPage(), answer.get().headers().firstValue("Location").orElse(""));
             }
         } finally {
             pool.shutdownNow();
         }
         assertEquals(1, acceptances(invitationId(link)).size());
         PortalHttp hugo = new PortalHttp(realm.getBaseUrl()).signIn(email, Applicant.PASSWORD);
-        assertTrue(hugo.get(link).body().contains("data-invitation-state=\"accepted\""));
+        assertTrue(hugo.follow(hugo.get(link)).body().contains("data-invitation-state=\"accepted\""));
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
@@ -15,7 +14,8 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * Removes the accounts created on the sign-up page and never activated within their link's
- * lifespan, so the person can sign up again with the same email.
+ * lifespan, so the person can sign up again with the same email; only unclaimed ones ({@link
+ * UnclaimedSignup}): a due account that holds something is a real account, and loses its marker instead.
  *
  * <p>Every node schedules it; {@link ClusterAwareScheduledTaskRunner} lets one node only run it
  * per interval.
@@ -45,11 +45,13 @@ final class AbandonedSignupPurge implements ScheduledTask {
 
     private static void purge(KeycloakSession session, RealmModel realm) {
         session.getContext().setRealm(realm);
-        List<UserModel> abandoned = PendingSignup.abandoned(session, realm, BATCH_SIZE).toList();
-        UserManager users = new UserManager(session);
-        abandoned.forEach(user -> users.removeUser(realm, user));
-        if (!abandoned.isEmpty()) {
-            LOG.infof("Removed %d account(s) never activated from realm %s", abandoned.size(), realm.getName());
+        List<UserModel> due = PendingSignup.abandoned(session, realm, BATCH_SIZE).toList();
+        int removed = 0;
+        for (UserModel user : due) {
+            removed += UnclaimedSignup.removeIfUnclaimed(session, realm, user) ? 1 : 0;
+        }
+        if (removed > 0) {
+            LOG.infof("Removed %d account(s) never activated from realm %s", removed, realm.getName());
         }
     }
 }

@@ -8,7 +8,6 @@ import org.keycloak.authentication.actiontoken.verifyemail.VerifyEmailActionToke
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 
 /**
@@ -17,7 +16,9 @@ import org.keycloak.models.UserModel;
  * <p>Only accounts made by the sign-up page carry the marker, so that accounts created by an
  * administrator are never taken for abandoned sign-ups. Such an account lives as long as its
  * activation link: the realm's lifespan for {@code verify-email} action tokens (24 hours in
- * {@code realm-export.json}); after that it is removed and the email can sign up again.
+ * {@code realm-export.json}); after that it is removed, if unclaimed ({@link UnclaimedSignup}), and the
+ * email can sign up again. The marker goes as soon as the account is claimed: activated by the bundle
+ * ({@link AccountActivation}), verified or signed in by any other path ({@link SignupClaimListener}).
  */
 final class PendingSignup {
 
@@ -31,9 +32,12 @@ final class PendingSignup {
         user.setSingleAttribute(MARKER, Boolean.TRUE.toString());
     }
 
-    /** Called once the account is activated. */
+    /** Called once the account is activated, or found claimed in another way ({@link UnclaimedSignup}). */
     static void clear(UserModel user) {
-        user.removeAttribute(MARKER);
+        // Only when there: removing an attribute writes to the database and evicts the account from the cache.
+        if (user.getFirstAttribute(MARKER) != null) {
+            user.removeAttribute(MARKER);
+        }
     }
 
     static boolean isPending(UserModel user) {
@@ -51,7 +55,8 @@ final class PendingSignup {
 
     /**
      * The not-yet-activated account of an email, if any. An abandoned one (its activation time is
-     * over) is removed here rather than waiting for the purge, so the email can sign up again at once.
+     * over) is removed here rather than waiting for the purge, so the email can sign up again at once,
+     * provided it is unclaimed ({@link UnclaimedSignup}).
      */
     static Optional<UserModel> find(KeycloakSession session, RealmModel realm, String email) {
         if (email == null || email.isBlank()) {
@@ -62,13 +67,17 @@ final class PendingSignup {
             return Optional.empty();
         }
         if (deadline(realm, user) <= Time.currentTime()) {
-            new UserManager(session).removeUser(realm, user);
+            UnclaimedSignup.removeIfUnclaimed(session, realm, user);
             return Optional.empty();
         }
         return Optional.of(user);
     }
 
-    /** Pending accounts of the realm whose activation time is over, at most {@code max} of them. */
+    /**
+     * Pending accounts of the realm whose activation time is over, at most {@code max} of them: candidates
+     * only, each to be checked by {@link UnclaimedSignup#removeIfUnclaimed}. Verified accounts are left out
+     * here already, whatever path verified them.
+     */
     static Stream<UserModel> abandoned(KeycloakSession session, RealmModel realm, int max) {
         long createdBeforeMillis = (Time.currentTime() - (long) lifespanSeconds(realm)) * 1000;
         Map<String, String> criteria = Map.of(

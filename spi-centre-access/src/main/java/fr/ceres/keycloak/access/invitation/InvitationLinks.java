@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import fr.ceres.keycloak.access.store.Invitation;
 import fr.ceres.keycloak.common.PortalUrls;
@@ -24,6 +25,14 @@ public final class InvitationLinks {
 
     /** The query parameter of the link. */
     public static final String KEY = "key";
+    /**
+     * What a key made by {@link #link} looks like: a signed token in compact form, three base64url parts
+     * joined by dots. Anything else (spaces, line breaks, {@code ;}…) is refused before any decoding, so
+     * that no answer carries a character of a key that is not one.
+     */
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    /** Far above a real key (some 600 characters), far below what a header or a cookie may hold. */
+    private static final int MAX_LENGTH = 2048;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -33,16 +42,9 @@ public final class InvitationLinks {
         this.realm = realm;
     }
 
-    /** The link to email for the invitation, at its current link version. */
+    /** The link to email for the invitation, at its current link version: the only address that carries a key. */
     public URI link(Invitation invitation) {
-        return withKey(new InvitationToken(invitation).serialize(session, realm, session.getContext().getUri()));
-    }
-
-    /**
-     * The link carrying this key, encoded here: a posted key may be anything, and a {@code UriBuilder}
-     * would take braces in it for templates.
-     */
-    URI withKey(String key) {
+        String key = new InvitationToken(invitation).serialize(session, realm, session.getContext().getUri());
         return URI.create(page() + "?" + KEY + "=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
     }
 
@@ -52,12 +54,12 @@ public final class InvitationLinks {
     }
 
     /**
-     * The token of a key made by {@link #link} for this realm: signed by one of the realm's keys,
-     * of our type, issued by this realm. Empty for anything else (nothing is said about why: a
+     * The token of a key made by {@link #link} for this realm: well formed, signed by one of the realm's
+     * keys, of our type, issued by this realm. Empty for anything else (nothing is said about why: a
      * forged or mangled key deserves no detail). Expired tokens are returned; see {@code isExpired()}.
      */
     public Optional<InvitationToken> verify(String key) {
-        if (key == null || key.isBlank()) {
+        if (!isWellFormed(key)) {
             return Optional.empty();
         }
         InvitationToken token = session.tokens().decode(key, InvitationToken.class);
@@ -74,5 +76,9 @@ public final class InvitationLinks {
             return Optional.empty();
         }
         return Optional.of(token);
+    }
+
+    static boolean isWellFormed(String key) {
+        return key != null && key.length() <= MAX_LENGTH && WELL_FORMED.matcher(key).matches();
     }
 }

@@ -9,6 +9,7 @@ import fr.ceres.keycloak.access.web.CompanyName;
 import fr.ceres.keycloak.access.web.CsrfToken;
 import fr.ceres.keycloak.access.web.PortalSignIn;
 import fr.ceres.keycloak.common.PortalUrls;
+import fr.ceres.keycloak.signup.UnclaimedSignup;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -41,22 +44,28 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  *   <li>A link that cannot be used (forged, expired, cancelled, already used, replaced by a newer
  *   one) gets a French page saying which.</li>
  *   <li>Nobody signed in: the invitee is sent to sign in ({@code login_hint} = the invited address)
- *   when an account has that address, else to sign up, with the key carried in the authorization
- *   request so that the sign-up form fixes the address ({@link InvitationRegistration}); either way
- *   the browser comes back to the link.</li>
- *   <li>Signed in as the invited address (case-insensitive equality, nothing looser): what is
- *   accepted and « Accepter l'invitation », a form with the session's anti-forgery token.</li>
+ *   when an account has that address, else to sign up from the invitation, so that the sign-up form
+ *   fixes the address ({@link InvitationRegistration}); either way the browser comes back to the page.</li>
+ *   <li>Signed in as the invited address (exact equality in the form Keycloak stores addresses,
+ *   nothing looser): what is accepted and « Accepter l'invitation », a form with the session's
+ *   anti-forgery token.</li>
  *   <li>Signed in as someone else: said so, with « Changer de compte »; never granted.</li>
  * </ul>
+ * The key is only ever in the email's link: opening it moves the key into {@link InvitationKeyCookie} (set
+ * only for a key that verifies) and the browser to the page without it; every later address (the page,
+ * sign-in, sign-up, the way back, after accepting) carries no key. A key that is not one gets the French
+ * « lien non valide » page at once, and no cookie.
  */
 public final class InvitationResource {
+
+    private static final Logger LOG = Logger.getLogger(InvitationResource.class);
 
     static final String TEMPLATE = "ceres-invitation.ftl";
     static final String ATTRIBUTE = "ceresInvitation";
     /**
-     * The authorization request parameter carrying the key to the sign-up form. Keycloak keeps
-     * unknown parameters of an authorization request as client notes of the authentication session
-     * ({@code client_request_param_<name>}), up to 2,000 characters each: the key is far shorter.
+     * The authorization request parameter naming, to the sign-up form, the invitation it comes from (its id,
+     * never the link's key). Keycloak keeps unknown parameters of an authorization request as client notes
+     * of the authentication session ({@code client_request_param_<name>}).
      */
     public static final String SIGNUP_PARAMETER = "ceres_invitation";
 
@@ -73,22 +82,19 @@ public final class InvitationResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam(InvitationLinks.KEY) String keyInLink) {
-        Response page = open(keyInLink != null ? keyInLink : InvitationKeyCookie.read(session).orElse(null));
         if (keyInLink == null) {
-            return page;
+            return open(InvitationKeyCookie.read(session).orElse(null));
         }
-        // Opened from the email: the browser keeps the key for the way back from signing in or up.
-        return Response.fromResponse(page)
-                .header(HttpHeaders.SET_COOKIE, InvitationKeyCookie.keep(returnUrl(), keyInLink))
-                .build();
+        // Opened from the email: the key moves into the cookie and out of the address bar at once (nor is it
+        // then in the page's own links, e.g. the language switch). A key that is not one: the invalid page.
+        return cookieFor(keyInLink).map(this::toPage).orElseGet(() -> open(keyInLink));
     }
 
     /** The page of the link whose key this is, for whoever is (or is not) signed in here. */
     private Response open(String key) {
-        ClientModel portalClient = portalClient();
+        portalClient(); // a realm without the portal's client has no invitation page either
         Optional<AuthResult> signedIn = signIn.signedIn();
         if (signedIn.isPresent() && signIn.isReturnFromSignIn()) {
-            InvitationRegistration.forgetKey(signedIn.get().session(), portalClient);
             return signIn.dropReturnParameters();
         }
         OpenedLink link = OpenedLink.open(session, realm, key, Time.currentTimeMillis());
@@ -101,7 +107,7 @@ public final class InvitationResource {
             return render(InvitationPage.closed(link.status(), portalUrl()), Response.Status.BAD_REQUEST);
         }
         if (signedIn.isEmpty()) {
-            URI signInUrl = signInOrSignUp(link, key, returnUrl());
+            URI signInUrl = signInOrSignUp(link, returnUrl());
             // Back from the sign-in page without a session (the person gave up): no loop, a button.
             return signIn.isReturnFromSignIn()
                     ? render(InvitationPage.signIn(link.invitation(), signInUrl.toString()), Response.Status.OK)
@@ -122,20 +128,19 @@ public final class InvitationResource {
     @Produces(MediaType.TEXT_HTML)
     public Response accept(@FormParam(InvitationLinks.KEY) String key, @FormParam(CsrfToken.FIELD) String csrf) {
         ClientModel portalClient = portalClient();
-        URI linkUrl = linkUrl(key);
         Optional<AuthResult> signedIn = signIn.signedIn();
         if (signedIn.isEmpty()) {
-            // Signed out meanwhile: the link itself sends the person to sign in and back.
-            return PortalSignIn.redirect(linkUrl);
+            // Signed out meanwhile: the link's page sends the person to sign in and back.
+            return backToPage(key);
         }
         if (!CsrfToken.matches(signedIn.get().session(), csrf)) {
-            return render(InvitationPage.forbidden(linkUrl.toString()), Response.Status.FORBIDDEN);
+            return render(InvitationPage.forbidden(returnUrl().toString()), Response.Status.FORBIDDEN);
         }
         long now = Time.currentTimeMillis();
         OpenedLink link = OpenedLink.open(session, realm, key, now);
         if (!link.isLive()) {
             // Accepted by this very person a moment ago (a double click) included: the link's page says so.
-            return PortalSignIn.redirect(linkUrl);
+            return backToPage(key);
         }
         if (!isInvited(signedIn.get().user(), link.invitation())) {
             refused(portalClient, signedIn.get(), link.invitation(), Errors.DIFFERENT_USER_AUTHENTICATED);
@@ -149,12 +154,30 @@ public final class InvitationResource {
             return render(InvitationPage.closed(OpenedLink.Status.INVALID, portalUrl()), Response.Status.BAD_REQUEST);
         }
         // Post-redirect-get: the link's page now shows the accepted invitation (or why not).
-        return PortalSignIn.redirect(linkUrl);
+        return backToPage(key);
     }
 
-    /** Exact equality of addresses, ignoring case: {@code marie@x.fr} never matches {@code anne-marie@x.fr}. */
+    /**
+     * The invitation page, without key in its address: the key posted goes along in the cookie when it is
+     * one, so that the page shows that link (or, for anything else, says it is not valid).
+     */
+    private Response backToPage(String key) {
+        return cookieFor(key).map(this::toPage).orElseGet(() -> PortalSignIn.redirect(returnUrl()));
+    }
+
+    /** The cookie keeping {@code key} in this browser, if it verifies, and only then. */
+    private Optional<NewCookie> cookieFor(String key) {
+        return new InvitationLinks(session, realm).verify(key).map(token -> InvitationKeyCookie.keep(session, realm, key));
+    }
+
+    /** To the invitation page without key, setting the cookie that holds it. */
+    private Response toPage(NewCookie keptKey) {
+        return Response.fromResponse(PortalSignIn.redirect(returnUrl())).cookie(keptKey).build();
+    }
+
+    /** The account's address is exactly the invited one ({@link Invitation#isAddressedTo}). */
     private static boolean isInvited(UserModel user, Invitation invitation) {
-        return user.getEmail() != null && user.getEmail().equalsIgnoreCase(invitation.email());
+        return invitation.isAddressedTo(user.getEmail());
     }
 
     private ClientModel portalClient() {
@@ -167,15 +190,33 @@ public final class InvitationResource {
     }
 
     /**
-     * To sign in when an account has the invited address, else to sign up with the key, so that the
-     * form fixes the address; {@code login_hint} fills it in either way.
+     * To sign in when an account has the invited address, else to sign up from the invitation, so that
+     * the form fixes the address; {@code login_hint} fills it in either way. The sign-up request names
+     * the invitation, not its key: the form reads the key from {@link InvitationKeyCookie}.
+     *
+     * <p>Reaching this page with a live link proves its holder owns the invited address. A sign-up on that
+     * address that was never activated and holds nothing ({@link UnclaimedSignup}) was maybe made by someone
+     * else to squat it: it is removed, and the invitee signs up. An account that is anything more stays,
+     * and its owner signs in: nothing they hold is lost.
      */
-    private URI signInOrSignUp(OpenedLink link, String key, URI returnUrl) {
-        String email = link.invitation().email();
-        if (session.users().getUserByEmail(realm, email) != null) {
-            return signIn.signInUrl(returnUrl, email);
+    private URI signInOrSignUp(OpenedLink link, URI returnUrl) {
+        Invitation invitation = link.invitation();
+        UserModel account = session.users().getUserByEmail(realm, invitation.email());
+        if (account != null && !removedForInvitee(account, invitation)) {
+            return signIn.signInUrl(returnUrl, invitation.email());
         }
-        return signIn.signUpUrl(returnUrl, Map.of(OIDCLoginProtocol.LOGIN_HINT_PARAM, email, SIGNUP_PARAMETER, key));
+        return signIn.signUpUrl(returnUrl,
+                Map.of(OIDCLoginProtocol.LOGIN_HINT_PARAM, invitation.email(), SIGNUP_PARAMETER, invitation.id()));
+    }
+
+    /** Removes the account on the invited address if it is an unclaimed sign-up; says whether it did. */
+    private boolean removedForInvitee(UserModel account, Invitation invitation) {
+        if (!UnclaimedSignup.removeIfUnclaimed(session, realm, account)) {
+            return false;
+        }
+        LOG.infof("Removed never-activated account %s on the address of invitation %s, whose link was opened",
+                account.getId(), invitation.id());
+        return true;
     }
 
     /** RP-initiated logout of the portal's client, back to the invitation page (which then asks to sign in). */
@@ -189,10 +230,6 @@ public final class InvitationResource {
      */
     private URI returnUrl() {
         return new InvitationLinks(session, realm).page();
-    }
-
-    private URI linkUrl(String key) {
-        return new InvitationLinks(session, realm).withKey(key == null ? "" : key);
     }
 
     private String portalUrl() {

@@ -34,7 +34,7 @@ record OpenedLink(Status status, InvitationToken token, Invitation invitation) {
         Optional<InvitationToken> token = new InvitationLinks(session, realm).verify(key);
         Optional<Invitation> invitation = token
                 .flatMap(t -> InvitationStore.of(session).find(t.getInvitationId()))
-                .filter(i -> i.email().equalsIgnoreCase(token.get().getEmail()));
+                .filter(i -> i.isAddressedTo(token.get().getEmail()));
         if (invitation.isEmpty()) {
             return new OpenedLink(Status.INVALID, null, null);
         }

@@ -1,7 +1,6 @@
 package fr.ceres.keycloak.access.store;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,7 +43,7 @@ public final class InvitationStore {
      */
     public Optional<Invitation> invite(String centre, String siret, CeresRole role, String email, Actor inviter,
             long now, long expiresAt) {
-        String lowerEmail = email.toLowerCase(Locale.ROOT);
+        String lowerEmail = Invitation.storedForm(email);
         String liveKey = InvitationKeys.invitation(realmId, centre, siret, role, lowerEmail);
         rows.em().createNamedQuery(CeresInvitationEntity.EXPIRE)
                 .setParameter("expired", RowState.EXPIRED)
