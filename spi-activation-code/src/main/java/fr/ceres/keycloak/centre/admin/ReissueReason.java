@@ -1,17 +1,17 @@
 package fr.ceres.keycloak.centre.admin;
 
-import java.text.Normalizer;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ceres.keycloak.common.FreeText;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * Why an agent re-issues the code of an active centre ({@code {"motif": "…"}}, the body of {@code POST
  * /{siret}/code}). Whoever redeems the new code becomes one more gestionnaire of the centre, so the act needs a
- * stated reason: it goes into the admin event and into the email to the centre's gestionnaires. NFC, trimmed, at
- * most {@value #MAX_LENGTH} characters, no control character or bidirectional override (it is shown in an email).
+ * stated reason: it goes into the admin event and into the email to the centre's gestionnaires. Read as every free
+ * text is ({@link FreeText}): one line, at most {@value #MAX_LENGTH} characters, nothing hidden.
  */
 record ReissueReason(String text) {
 
@@ -39,18 +39,16 @@ record ReissueReason(String text) {
         if (!motif.isTextual()) {
             return refused("Le motif doit être un texte.");
         }
-        String text = Normalizer.normalize(motif.asText(), Normalizer.Form.NFC).strip();
+        String text = FreeText.normalize(motif.asText());
         if (text.isEmpty()) {
             return new Reading(Optional.empty(), Optional.empty());
         }
-        if (text.length() > MAX_LENGTH) {
-            return refused("Motif trop long (" + MAX_LENGTH + " caractères au plus).");
-        }
-        if (text.codePoints().anyMatch(ReissueReason::forbidden)) {
-            return refused("Le motif contient des caractères non autorisés (caractères de contrôle ou de direction"
-                    + " du texte).");
-        }
-        return new Reading(Optional.of(new ReissueReason(text)), Optional.empty());
+        return FreeText.problem(text, FreeText.Shape.LINE, MAX_LENGTH)
+                .map(problem -> refused(switch (problem) {
+                    case HIDDEN_CHARACTER -> "Le motif contient des caractères invisibles ou de contrôle.";
+                    case TOO_LONG -> "Motif trop long (" + MAX_LENGTH + " caractères au plus).";
+                }))
+                .orElseGet(() -> new Reading(Optional.of(new ReissueReason(text)), Optional.empty()));
     }
 
     /** What was read: a reason, none, or a refusal of what was sent. */
@@ -59,11 +57,5 @@ record ReissueReason(String text) {
 
     private static Reading refused(String description) {
         return new Reading(Optional.empty(), Optional.of(new ApiError(400, "invalid_reason", description)));
-    }
-
-    /** C0 and C1 controls (line breaks too: one line is enough), and the bidirectional embeddings and isolates. */
-    private static boolean forbidden(int c) {
-        return Character.getType(c) == Character.CONTROL
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F;
     }
 }
