@@ -44,16 +44,19 @@ final class EtablissementAnswer {
      * about the SIRET: taken as unknown, it would be kept in the cache and refuse sign-ups.
      */
     private static LookupResult notFound(Answer answer) {
-        JsonNode header;
+        if (inseeStatus(answer) == NOT_FOUND) {
+            return new LookupResult.NotFound();
+        }
+        return new LookupResult.Unavailable("answered 404 without INSEE's answer: is the base-url right?");
+    }
+
+    /** The status INSEE writes in its own answers' header; 0 for any other body (HTML, text, other JSON). */
+    private static int inseeStatus(Answer answer) {
         try {
-            header = answer.json().path("header");
+            return answer.json().path("header").path("statut").asInt();
         } catch (JsonProcessingException e) {
-            return new LookupResult.Unavailable("answered 404 without INSEE's answer: is the base-url right?");
+            return 0;
         }
-        if (header.path("statut").asInt() != NOT_FOUND) {
-            return new LookupResult.Unavailable("answered 404 without INSEE's answer: is the base-url right?");
-        }
-        return new LookupResult.NotFound();
     }
 
     private static LookupResult found(JsonNode etablissement, Siret siret) {
