@@ -3,8 +3,8 @@ package fr.ceres.keycloak.centre;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
+import fr.ceres.keycloak.common.FreeText;
 import fr.ceres.keycloak.siret.ProfileAttributes;
 import fr.ceres.keycloak.siret.register.Establishment;
 
@@ -13,9 +13,9 @@ import fr.ceres.keycloak.siret.register.Establishment;
  * register does not publish: an establishment in partial diffusion (typically a sole trader) has them masked, and
  * a centre needs them all for its letter. Where the register gives a field, the register's value is kept.
  *
- * @param raisonSociale typed raison sociale, stripped; empty when not typed
- * @param adresse       typed street address, stripped; empty when not typed
- * @param commune       typed postcode and town, stripped; empty when not typed
+ * @param raisonSociale typed raison sociale, as every free text is read ({@link FreeText}); empty when not typed
+ * @param adresse       typed street address, the same way; empty when not typed
+ * @param commune       typed postcode and town, the same way; empty when not typed
  */
 public record TypedCompany(String raisonSociale, String adresse, String commune) {
 
@@ -26,12 +26,11 @@ public record TypedCompany(String raisonSociale, String adresse, String commune)
     /** The fields in French, for the agent's messages, by their attribute names. */
     private static final Map<String, String> LABELS = Map.of(ProfileAttributes.RAISON_SOCIALE, "la raison sociale",
             ProfileAttributes.ADRESSE, "l'adresse", ProfileAttributes.COMMUNE, "la commune");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     public TypedCompany {
-        raisonSociale = raisonSociale == null ? "" : raisonSociale.strip();
-        adresse = adresse == null ? "" : adresse.strip();
-        commune = commune == null ? "" : commune.strip();
+        raisonSociale = FreeText.normalize(raisonSociale);
+        adresse = FreeText.normalize(adresse);
+        commune = FreeText.normalize(commune);
     }
 
     /** What is wrong with the typed values, in French ("la commune : 255 caractères au plus"); empty when nothing. */
@@ -66,10 +65,10 @@ public record TypedCompany(String raisonSociale, String adresse, String commune)
     }
 
     private static void check(String field, String value, List<String> problems) {
-        if (value.length() > MAX_LENGTH) {
-            problems.add(LABELS.get(field) + " : " + MAX_LENGTH + " caractères au plus");
-        } else if (CONTROL.matcher(value).find()) {
-            problems.add(LABELS.get(field) + " : caractères de contrôle interdits");
-        }
+        FreeText.problem(value, FreeText.Shape.LINE, MAX_LENGTH).ifPresent(problem -> problems.add(
+                LABELS.get(field) + " : " + switch (problem) {
+                    case HIDDEN_CHARACTER -> "caractères invisibles ou de contrôle interdits";
+                    case TOO_LONG -> MAX_LENGTH + " caractères au plus";
+                }));
     }
 }

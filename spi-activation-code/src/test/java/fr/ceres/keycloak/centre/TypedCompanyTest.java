@@ -45,7 +45,8 @@ class TypedCompanyTest {
     @Test
     @DisplayName("Given a typed field too long or with control characters, then it is refused with a French reason")
     void problems() {
-        assertEquals(List.of("la raison sociale : 255 caractères au plus", "la commune : caractères de contrôle interdits"),
+        assertEquals(List.of("la raison sociale : 255 caractères au plus",
+                        "la commune : caractères invisibles ou de contrôle interdits"),
                 new TypedCompany("X".repeat(256), "1 RUE X", "75011\u0000PARIS").problems());
         assertEquals(List.of(), TypedCompany.NONE.problems());
     }
