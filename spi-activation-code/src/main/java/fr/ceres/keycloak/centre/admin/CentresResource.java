@@ -23,7 +23,6 @@ import fr.ceres.keycloak.centre.bulk.CentreCsvParser;
 import fr.ceres.keycloak.centre.bulk.CentreCsvRow;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.jpa.AttemptStore;
-import fr.ceres.keycloak.common.FreeText;
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -161,11 +160,6 @@ public final class CentresResource {
         String term = search == null ? "" : search.strip();
         if (term.length() > 200) {
             return new ApiError(400, "invalid_search", "Recherche trop longue (200 caractères au plus).").toResponse();
-        }
-        if (FreeText.hasHiddenCharacter(term, FreeText.Shape.LINE)) {
-            // No centre's name holds one, and PostgreSQL refuses a NUL in a query.
-            return new ApiError(400, "invalid_search", "Recherche contenant des caractères invisibles ou de contrôle.")
-                    .toResponse();
         }
         List<Map<String, Object>> page = centres.search(term, firstResult.get(), Math.min(maxResults.get(), MAX_MAX))
                 .stream()
