@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import fr.ceres.keycloak.it.support.AccessPageRows;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Gestionnaires;
@@ -45,8 +45,6 @@ class AccessAuthorizationIT {
     private static final String LILLE = "41823967900032";
     private static final String VAL_DE_LOIRE = "52047381000015";
     private static final String INVITEE = "invitee@exemple.fr";
-    private static final Pattern INVITATION_ROW = Pattern.compile("id=\"ceres-access-invitation-([^\"]+)\"");
-    private static final Pattern REQUEST_ROW = Pattern.compile("id=\"ceres-access-request-([^\"]+)\"");
     /** Asks for access to the centre (flow F7): an ordinary user of its company, holding nothing yet. */
     private static final String REQUESTER = "chloe@academie.fr";
     private static final String FORBIDDEN_TEXT = "Seuls les gestionnaires de ce centre peuvent gérer ses accès.";
@@ -105,7 +103,7 @@ class AccessAuthorizationIT {
         assertEquals(303, invited.statusCode(), invited.body());
         assertTrue(location(invited).endsWith("?notice=invitation-envoyee"), location(invited));
         new Mailbox(mailServer).awaitMessage(INVITEE, 1);
-        Matcher row = INVITATION_ROW.matcher(alice.get(page()).body());
+        Matcher row = AccessPageRows.INVITATION.matcher(alice.get(page()).body());
         assertTrue(row.find(), "the invitation is listed");
 
         // Chloé asks for access from her portal page, through its own form.
@@ -116,7 +114,7 @@ class AccessAuthorizationIT {
         assertEquals(303, asked.statusCode(), asked.body());
         assertTrue(location(asked).endsWith("?notice=demande-envoyee"), location(asked));
         new Mailbox(mailServer).awaitMessage("alice@academie.fr", 1);
-        Matcher request = REQUEST_ROW.matcher(alice.get(page()).body());
+        Matcher request = AccessPageRows.REQUEST.matcher(alice.get(page()).body());
         assertTrue(request.find(), "the request is listed");
 
         return new People(alice,
@@ -280,7 +278,7 @@ class AccessAuthorizationIT {
     private void assertNothingChanged() throws Exception {
         String accessPage = people.gestionnaire().get(page()).body();
         assertTrue(accessPage.contains("id=\"ceres-access-request-" + people.requestId() + "\""), "request still pending");
-        assertEquals(1, REQUEST_ROW.matcher(accessPage).results().count(), "no other request");
+        assertEquals(1, AccessPageRows.REQUEST.matcher(accessPage).results().count(), "no other request");
         assertFalse(accessPage.contains("ceres-access-habilitation-" + people.ordinaryId()), "Chloé got nothing");
         assertTrue(new Mailbox(mailServer).to(REQUESTER).isEmpty(), "no decision sent to Chloé");
         assertEquals(requestMailsBefore, new Mailbox(mailServer).to("alice@academie.fr").size(), "no request sent again");

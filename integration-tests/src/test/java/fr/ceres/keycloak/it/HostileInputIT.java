@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import fr.ceres.keycloak.it.support.AccessPageRows;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Gestionnaires;
@@ -73,9 +74,6 @@ class HostileInputIT {
     private static final String CHLOE = "chloe@academie.fr";
     private static final String APPLICANT = "candidat@academie.fr";
     private static final String INVITEE = "invitee@exemple.fr";
-    private static final Pattern INVITATION_ROW = Pattern.compile("id=\"ceres-access-invitation-([^\"]+)\"");
-    private static final Pattern REQUEST_ROW = Pattern.compile("id=\"ceres-access-request-([^\"]+)\"");
-    private static final Pattern HABILITATION_ROW = Pattern.compile("id=\"ceres-access-habilitation-([^\"]+)\"");
     private static final List<String> SIGN_UP_FIELDS = List.of("email", "firstName", "lastName", "raisonSociale",
             "adresse", "commune", "siret", "telephone", "civilite");
     /** The sign-up fields a person types free text into, and the email. */
@@ -142,9 +140,9 @@ class HostileInputIT {
         new Mailbox(mailServer).awaitMessage(ALICE, 1);
 
         String page = alice.get(accessPage(ACADEMIE)).body();
-        people = new People(alice, aliceCsrf, HABILITATION_ROW.matcher(page).results().count(), denis, chloe, chloeCsrf,
-                first(INVITATION_ROW, page), first(REQUEST_ROW, page),
-                first(INVITATION_ROW, denis.get(accessPage(VAL_DE_LOIRE)).body()));
+        people = new People(alice, aliceCsrf, AccessPageRows.HABILITATION.matcher(page).results().count(), denis, chloe, chloeCsrf,
+                first(AccessPageRows.INVITATION, page), first(AccessPageRows.REQUEST, page),
+                first(AccessPageRows.INVITATION, denis.get(accessPage(VAL_DE_LOIRE)).body()));
     }
 
     @Test
@@ -348,10 +346,10 @@ class HostileInputIT {
             if (field.equals("utilisateur")) {
                 form.put("mode", "compte");
             }
-            int invitations = rows(INVITATION_ROW);
+            int invitations = rows(AccessPageRows.INVITATION);
             HttpResponse<String> answer = answer(what, () -> people.alice().post(accessPage(ACADEMIE) + "/inviter", form));
             if (!answer.headers().firstValue("Location").orElse("").endsWith("notice=invitation-envoyee")) {
-                assertEquals(invitations, rows(INVITATION_ROW), what + ": refused, yet an invitation was stored");
+                assertEquals(invitations, rows(AccessPageRows.INVITATION), what + ": refused, yet an invitation was stored");
             }
         }));
         Stream<DynamicTest> centres = each(HostileInputs.ALL, input -> answer("access page " + input,
@@ -364,23 +362,24 @@ class HostileInputIT {
                     Map.of("csrf", people.aliceCsrf(), "role", "gestionnaire", "siret", ACADEMIE, "motif", "non")));
             assertPending();
         }));
+        // Values no reason may hold come first: the first value the page takes decides the request for good.
         List<Input> refusedFirst = new ArrayList<>(HostileInputs.ALL);
-        refusedFirst.sort((a, b) -> Boolean.compare(b.mustBeRefusedAsText(), a.mustBeRefusedAsText()));
+        refusedFirst.sort((a, b) -> Boolean.compare(b.mustBeRefusedInTextBox(), a.mustBeRefusedInTextBox()));
         Stream<DynamicTest> reasons = each(refusedFirst, input -> {
             String what = "refusal reason " + input;
-            boolean pending = rows(REQUEST_ROW) > 0;
+            boolean pending = rows(AccessPageRows.REQUEST) > 0;
             answer(what, () -> people.alice().post(accessPage(ACADEMIE) + "/demandes/" + people.requestId() + "/refuser",
                     Map.of("csrf", people.aliceCsrf(), "motif", input.value())));
-            if (pending && input.mustBeRefusedAsText()) {
-                assertEquals(1, rows(REQUEST_ROW), what + ": the request was decided with it");
+            if (pending && input.mustBeRefusedInTextBox()) {
+                assertEquals(1, rows(AccessPageRows.REQUEST), what + ": the request was decided with it");
             }
         });
         Stream<DynamicTest> forgedCsrf = Stream.of("", "forged-" + people.aliceCsrf(), people.chloeCsrf())
                 .map(csrf -> DynamicTest.dynamicTest("CSRF " + (csrf.isEmpty() ? "missing" : csrf.substring(0, 6)), () -> {
-                    int invitations = rows(INVITATION_ROW);
+                    int invitations = rows(AccessPageRows.INVITATION);
                     answer("forged CSRF", () -> people.alice().post(accessPage(ACADEMIE) + "/inviter",
                             invitation(csrf, "forge@academie.fr")));
-                    assertEquals(invitations, rows(INVITATION_ROW), "forged CSRF: an invitation was stored");
+                    assertEquals(invitations, rows(AccessPageRows.INVITATION), "forged CSRF: an invitation was stored");
                 }));
         return Stream.of(invites, centres, searches, ids, forgedCsrf, reasons).flatMap(s -> s);
     }
@@ -418,7 +417,7 @@ class HostileInputIT {
     private void assertPending() throws IOException, InterruptedException {
         String page = people.alice().get(accessPage(ACADEMIE)).body();
         assertTrue(page.contains("ceres-access-invitation-" + people.invitationId()), "the invitation is still pending");
-        assertEquals(people.habilitations(), HABILITATION_ROW.matcher(page).results().count(), "habilitations unchanged");
+        assertEquals(people.habilitations(), AccessPageRows.HABILITATION.matcher(page).results().count(), "habilitations unchanged");
         String other = people.denis().get(accessPage(VAL_DE_LOIRE)).body();
         assertTrue(other.contains("ceres-access-invitation-" + people.otherInvitationId()),
                 "another centre's invitation is untouched");

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import fr.ceres.keycloak.it.support.AccessPageRows;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Gestionnaires;
@@ -43,7 +43,6 @@ class MailQuotaIT {
     private static final String ACADEMIE = "41823967900016";
     private static final String GRENOBLE = "41823967900024";
     private static final String LILLE = "41823967900032";
-    private static final Pattern INVITATION_ROW = Pattern.compile("id=\"ceres-access-invitation-([^\"]+)\"");
     private static final String INVITATIONS_QUOTA = "Ce centre a atteint le nombre maximal d&#39;emails d&#39;invitation pour 24 heures";
 
     /** The bundle's server, with quotas small enough to reach. */
@@ -86,7 +85,7 @@ class MailQuotaIT {
             assertEquals(303, invited.statusCode(), invited.body());
             mailbox.awaitMessage("invite" + i + "@exemple.fr", 1);
         }
-        Matcher row = INVITATION_ROW.matcher(alice.get(page).body());
+        Matcher row = AccessPageRows.INVITATION.matcher(alice.get(page).body());
         assertTrue(row.find());
         HttpResponse<String> resent = alice.post(page + "/invitations/" + row.group(1) + "/renvoyer", Map.of("csrf", csrf));
         assertEquals(303, resent.statusCode(), resent.body());
@@ -102,7 +101,7 @@ class MailQuotaIT {
         assertTrue(mailbox.to("invite4@exemple.fr").isEmpty(), "no fourth invitation");
         assertEquals(3, mailbox.to("invite1@exemple.fr").size() + mailbox.to("invite2@exemple.fr").size(),
                 "two invitations and one resend, nothing more");
-        assertEquals(2, INVITATION_ROW.matcher(alice.get(page).body()).results().count(), "nothing stored past the quota");
+        assertEquals(2, AccessPageRows.INVITATION.matcher(alice.get(page).body()).results().count(), "nothing stored past the quota");
     }
 
     @Test

@@ -14,8 +14,8 @@ public final class HostileInputs {
         OVERSIZE,
         /** NUL, C0 and C1 controls, DEL. */
         CONTROL,
-        /** CR and LF, alone or as a header injection. */
-        LINE_BREAK,
+        /** CR, LF (alone or as a header injection) and tab: what a text box may hold, a one-line field may not. */
+        LAYOUT,
         /** Bidirectional overrides and isolates, which reorder what a reader sees. */
         BIDI,
         /** Letters that look like others (dotless i, long s, Kelvin sign, Cyrillic, full width). */
@@ -39,9 +39,14 @@ public final class HostileInputs {
     /** One hostile value with the name tests report it by. */
     public record Input(String name, Kind kind, String value) {
 
-        /** Whether a free-text field the bundle stores must refuse it (the rest may be kept, escaped). */
+        /** Whether a one-line free-text field the bundle stores must refuse it (the rest may be kept, escaped). */
         public boolean mustBeRefusedAsText() {
-            return kind == Kind.OVERSIZE || kind == Kind.CONTROL || kind == Kind.LINE_BREAK || kind == Kind.BIDI;
+            return mustBeRefusedInTextBox() || kind == Kind.LAYOUT;
+        }
+
+        /** Whether a text box (several lines) the bundle stores must refuse it. */
+        public boolean mustBeRefusedInTextBox() {
+            return kind == Kind.OVERSIZE || kind == Kind.CONTROL || kind == Kind.BIDI;
         }
 
         @Override
@@ -59,10 +64,10 @@ public final class HostileInputs {
             new Input("C1 next line", Kind.CONTROL, "rue\u0085de la Paix"),
             new Input("C1 CSI", Kind.CONTROL, "x\u009b31m"),
             new Input("DEL", Kind.CONTROL, "abc\u007f"),
-            new Input("tab", Kind.CONTROL, "a\tb"),
-            new Input("CRLF header injection", Kind.LINE_BREAK, "x\r\nSet-Cookie: hostile=1"),
-            new Input("LF header injection", Kind.LINE_BREAK, "x\nX-Hostile: 1"),
-            new Input("CR alone", Kind.LINE_BREAK, "x\rX-Hostile: 1"),
+            new Input("tab", Kind.LAYOUT, "a\tb"),
+            new Input("CRLF header injection", Kind.LAYOUT, "x\r\nSet-Cookie: hostile=1"),
+            new Input("LF header injection", Kind.LAYOUT, "x\nX-Hostile: 1"),
+            new Input("CR alone", Kind.LAYOUT, "x\rX-Hostile: 1"),
             new Input("right-to-left override", Kind.BIDI, "facture\u202Efdp.exe"),
             new Input("left-to-right isolate", Kind.BIDI, "\u2066Dupont\u2069"),
             new Input("right-to-left mark", Kind.BIDI, "Dupont\u200F"),
