@@ -195,8 +195,8 @@
                             <#list ceresAccess.requests as request>
                                 <tr id="ceres-access-request-${request.id}" data-email="${request.email}">
                                     <td>${request.name}</td>
-                                    <td>${request.email}<br><small id="ceres-access-request-email-${request.id}" class="ceres-access-declared"><#if request.declared.personalEmail>${msg("ceresDeclaredPersonalEmail")}<#else>${msg("ceresDeclaredEmailDomain", request.declared.emailDomain)}</#if></small></td>
-                                    <td>${request.accountSiret}<br><small id="ceres-access-request-status-${request.id}" class="ceres-access-declared">${msg(request.declared.siretVerified?then("ceresDeclaredSiretVerified", "ceresDeclaredSiretUnverified"))}</small></td>
+                                    <td>${request.email}<br><small id="ceres-access-declared-email-${request.id}" class="ceres-access-declared"><#if request.declared.personalEmail>${msg("ceresDeclaredPersonalEmail")}<#else>${msg("ceresDeclaredEmailDomain", request.declared.emailDomain)}</#if></small></td>
+                                    <td>${request.accountSiret}<br><small id="ceres-access-declared-status-${request.id}" class="ceres-access-declared">${msg(request.declared.siretVerified?then("ceresDeclaredSiretVerified", "ceresDeclaredSiretUnverified"))}</small></td>
                                     <td><time datetime="${request.createdIso}">${request.created}</time></td>
                                     <td>
                                         <div class="ceres-access-row-actions">

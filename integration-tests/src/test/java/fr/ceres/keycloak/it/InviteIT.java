@@ -199,7 +199,10 @@ class InviteIT {
             String json = alice.getJson(accessPage() + "/personnes?q=" + java.net.URLEncoder.encode(typed, "UTF-8")).body();
             assertFalse(json.contains("valdeloire"), typed + ": " + json);
         }
-        assertEquals(new ObjectMapper().readTree("[{\"name\":\"Émilie Durand\",\"email\":\"" + EMILIE + "\"}]"),
+        // What she declares beside what is known: her account's SIRET, never checked by the register (made by the
+        // admin API, no siretStatut), and her address's domain.
+        assertEquals(new ObjectMapper().readTree("[{\"name\":\"Émilie Durand\",\"email\":\"" + EMILIE + "\",\"declared\":"
+                        + "{\"siret\":\"" + LILLE + "\",\"siretVerified\":false,\"emailDomain\":\"academie.fr\",\"personalEmail\":false}}]"),
                 new ObjectMapper().readTree(alice.getJson(accessPage() + "/personnes?q=durand").body()));
         assertEquals("[]", alice.getJson(accessPage() + "/personnes?q=du").body(), "fewer than 3 characters: nothing");
     }

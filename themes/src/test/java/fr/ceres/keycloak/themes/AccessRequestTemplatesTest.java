@@ -110,7 +110,7 @@ class AccessRequestTemplatesTest {
         assertTrue(html.contains("<tr id=\"ceres-access-request-r1\" data-email=\"chloe@academie.fr\">"));
         assertTrue(html.contains("Chloé &lt;i&gt;Roux&lt;/i&gt;"), "escaped name");
         assertFalse(html.contains("<i>Roux</i>"));
-        assertTrue(html.contains("<td>" + SITE + "<br><small id=\"ceres-access-request-status-r1\" class=\"ceres-access-declared\">SIRET non vérifié</small></td>"),
+        assertTrue(html.contains("<td>" + SITE + "<br><small id=\"ceres-access-declared-status-r1\" class=\"ceres-access-declared\">SIRET non vérifié</small></td>"),
                 "the account's SIRET, declared, and whether the register checked it");
         assertTrue(html.contains(">email @academie.fr</small>"), "the email's domain");
         assertTrue(html.contains("<form method=\"post\" action=\"/acces/" + CENTRE + "/demandes/r1/accepter\">"));
