@@ -123,7 +123,7 @@ class DisabledCentreIT {
         assertFalse(alice.get(portal()).body().contains("/ceres-portal/acces/" + ACADEMIE), "no gear for the disabled centre");
 
         PortalHttp ines = new PortalHttp(realm.getBaseUrl()).signIn(INES, Applicant.PASSWORD);
-        HttpResponse<String> confirm = ines.get(inesLink);
+        HttpResponse<String> confirm = ines.follow(ines.get(inesLink));
         HttpResponse<String> accepted = ines.follow(ines.post(realm.getBaseUrl() + "/ceres-portal/invitation",
                 Map.of("key", keyOf(inesLink), "csrf", PortalHttp.csrfOf(confirm.body()))));
         assertEquals(400, accepted.statusCode(), accepted.body());
@@ -147,7 +147,7 @@ class DisabledCentreIT {
         assertTrue(page.body().contains(INES), "the invitation is still pending");
 
         PortalHttp ines = new PortalHttp(realm.getBaseUrl()).signIn(INES, Applicant.PASSWORD);
-        HttpResponse<String> confirm = ines.get(inesLink);
+        HttpResponse<String> confirm = ines.follow(ines.get(inesLink));
         HttpResponse<String> accepted = ines.post(realm.getBaseUrl() + "/ceres-portal/invitation",
                 Map.of("key", keyOf(inesLink), "csrf", PortalHttp.csrfOf(confirm.body())));
         assertEquals(303, accepted.statusCode(), accepted.body());
