@@ -16,6 +16,7 @@ import fr.ceres.keycloak.it.support.AccessPageRows;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
@@ -261,14 +262,7 @@ class AccessAuthorizationIT {
     }
 
     private static Map<String, String> invitation(String csrf) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", csrf);
-        form.put("etape", "envoyer");
-        form.put("mode", "email");
-        form.put("email", INVITEE);
-        form.put("role", "centre-agree");
-        form.put("siret", ACADEMIE);
-        return form;
+        return InviteByEmail.form(csrf, INVITEE, "centre-agree", ACADEMIE);
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +17,7 @@ import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.CeresSignIn;
 import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
@@ -216,14 +216,7 @@ class DisabledCentreIT {
     }
 
     private static Map<String, String> invitation(String csrf, String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", csrf);
-        form.put("etape", "envoyer");
-        form.put("mode", "email");
-        form.put("email", email);
-        form.put("role", "centre-agree");
-        form.put("siret", GRENOBLE);
-        return form;
+        return InviteByEmail.form(csrf, email, "centre-agree", GRENOBLE);
     }
 
     private static String keyOf(String link) {

@@ -31,9 +31,10 @@ import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Gestionnaires;
 import fr.ceres.keycloak.it.support.HostileAnswers;
-import fr.ceres.keycloak.it.support.HostileInputs;
 import fr.ceres.keycloak.it.support.HostileInputs.Input;
+import fr.ceres.keycloak.it.support.HostileInputs;
 import fr.ceres.keycloak.it.support.HttpAttachSession;
+import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
@@ -207,7 +208,7 @@ class HostileInputIT {
             PortalHttp visitor = new PortalHttp(realm.getBaseUrl(), DEADLINE);
             HttpResponse<String> page = answer(what, () -> visitor.get(SignUpPage.url(realm.getBaseUrl())));
             String action = PortalHttp.formAction(page.body(), "kc-register-form").orElseThrow();
-            Map<String, String> form = validSignUp("hostile-" + person.incrementAndGet() + "@exemple.fr");
+            Map<String, String> form = SignUpPage.postedFields("hostile-" + person.incrementAndGet() + "@exemple.fr");
             form.put(field, input.value());
             int users = realm.admin().users().count();
             HttpResponse<String> answer = answer(what, () -> visitor.post(action, form));
@@ -490,30 +491,7 @@ class HostileInputIT {
     }
 
     private static Map<String, String> invitation(String csrf, String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", csrf);
-        form.put("etape", "envoyer");
-        form.put("mode", "email");
-        form.put("email", email);
-        form.put("role", "centre-agree");
-        form.put("siret", ACADEMIE);
-        return form;
-    }
-
-    private static Map<String, String> validSignUp(String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("email", email);
-        form.put("password", Applicant.PASSWORD);
-        form.put("password-confirm", Applicant.PASSWORD);
-        form.put("siret", "73282932000074");
-        form.put("civilite", "madame");
-        form.put("lastName", "Durand");
-        form.put("firstName", "Camille");
-        form.put("telephone", "0612345678");
-        form.put("raisonSociale", "CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS");
-        form.put("adresse", "14 RUE DES TILLEULS");
-        form.put("commune", "92100 BOULOGNE-BILLANCOURT");
-        return form;
+        return InviteByEmail.form(csrf, email, "centre-agree", ACADEMIE);
     }
 
     /** The token with one character of its signature changed. */

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,11 +28,13 @@ import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.CeresSignIn;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.Screenshots;
+import fr.ceres.keycloak.it.support.SignUpPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,7 +126,7 @@ class InvitationAcceptIT {
         assertTrue(text.contains("(heure de Paris)"), text);
         String link = linkOf(mail);
 
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(link);
         PageActions.signIn(driver, email);
         PageActions.waitFor(driver, By.id("ceres-invitation-form"));
@@ -150,7 +151,7 @@ class InvitationAcceptIT {
                 "ceres_role", "centre-agree", "ceres_invitation", invitationId(link)), events.get(0).getDetails());
 
         // Used: the link shows so to anybody, signed in or not, and grants nothing more.
-        driver = freshBrowser();
+        driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(link);
         assertEquals("used", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
         assertTrue(PageActions.text(driver).contains("Cette invitation a déjà été acceptée : le lien ne peut servir qu'une fois."), PageActions.text(driver));
@@ -170,7 +171,7 @@ class InvitationAcceptIT {
         Mailbox mailbox = new Mailbox(mailServer);
         String link = linkOf(mailbox.awaitMessage(email, 1));
 
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(link);
         WebElement emailField = PageActions.waitFor(driver, By.id("email"));
         assertTrue(driver.getCurrentUrl().contains("/protocol/openid-connect/registrations"), driver.getCurrentUrl());
@@ -181,14 +182,14 @@ class InvitationAcceptIT {
         // The field is only read-only in the page: a changed address is refused by the server.
         ((JavascriptExecutor) driver).executeScript(
                 "const f = document.getElementById('email'); f.readOnly = false; f.value = 'autre@academie.fr';");
-        fillSignUp(driver);
+        new SignUpPage(driver).fillAllButTheAddress();
         PageActions.click(driver, driver.findElement(By.id("kc-submit")));
         assertTrue(PageActions.text(driver).contains("Ce compte doit être créé avec l'adresse à laquelle l'invitation a été envoyée."), PageActions.text(driver));
         assertEquals(email, driver.findElement(By.id("email")).getDomProperty("value"));
         assertTrue(realm.admin().users().searchByEmail("autre@academie.fr", true).isEmpty(), "no account for the other address");
         screenshots.take(driver, "05-other-address-refused");
 
-        fillSignUp(driver);
+        new SignUpPage(driver).fillAllButTheAddress();
         PageActions.click(driver, driver.findElement(By.id("kc-submit")));
         PageActions.waitFor(driver, By.id("ceres-invitation-form"));
         assertEquals(invitationPage(), driver.getCurrentUrl(), "back on the invitation page, the key kept by the browser");
@@ -214,7 +215,7 @@ class InvitationAcceptIT {
         invite(email, "centre-agree", ACADEMIE);
         String link = linkOf(new Mailbox(mailServer).awaitMessage(email, 1));
 
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(realm.getBaseUrl() + "/ceres-portal/");
         PageActions.signIn(driver, GESTIONNAIRE);
         PageActions.waitFor(driver, By.id("ceres-portal"));
@@ -233,7 +234,7 @@ class InvitationAcceptIT {
         assertTrue(acceptances(invitationId(link)).isEmpty(), "nothing accepted");
         assertTrue(habilitationsInToken(GESTIONNAIRE).stream().noneMatch(h -> h.get("role").equals("centre-agree")));
 
-        driver = freshBrowser();
+        driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(realm.getBaseUrl() + "/ceres-portal/");
         PageActions.signIn(driver, GESTIONNAIRE);
         PageActions.waitFor(driver, By.id("ceres-portal"));
@@ -261,7 +262,7 @@ class InvitationAcceptIT {
         String second = linkOf(mailbox.awaitMessage(email, 2));
         assertFalse(second.equals(first), "a new link");
 
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(first);
         assertEquals("superseded", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
         assertTrue(PageActions.text(driver).contains("Un lien plus récent vous a été envoyé pour cette invitation"), PageActions.text(driver));
@@ -309,7 +310,7 @@ class InvitationAcceptIT {
         // the class, as the moved clock also ages the other tests' sessions.
         timeOffSet.set(Duration.ofDays(8));
 
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(link);
         assertEquals("expired", PageActions.waitFor(driver, By.id("ceres-invitation")).getAttribute("data-invitation-state"));
         assertTrue(PageActions.text(driver).contains("Ce lien d'invitation a expiré. Demandez à votre gestionnaire de vous renvoyer l'invitation."),
@@ -362,14 +363,8 @@ class InvitationAcceptIT {
     /** Alice invites by email through the access page's form, straight to « Continuer ». */
     private void invite(String email, String role, String siret) throws Exception {
         String csrf = PortalHttp.csrfOf(alice.get(accessPage()).body());
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", csrf);
-        form.put("etape", "envoyer");
-        form.put("mode", "email");
-        form.put("email", email);
-        form.put("role", role);
-        form.put("siret", siret);
-        HttpResponse<String> invited = alice.post(accessPage() + "/inviter", form);
+        HttpResponse<String> invited = alice.post(accessPage() + "/inviter",
+                InviteByEmail.form(csrf, email, role, siret));
         assertEquals(303, invited.statusCode(), invited.body());
     }
 
@@ -429,33 +424,4 @@ class InvitationAcceptIT {
                 "centre", h.get("centre").asText())));
         return habilitations;
     }
-
-    private WebDriver freshBrowser() {
-        WebDriver driver = FrenchBrowser.of(browser.driver());
-        driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
-        driver.manage().deleteAllCookies();
-        return driver;
-    }
-
-    /** The sign-up form, all but the (fixed) address; the company fields are filled from the SIRET. */
-    private static void fillSignUp(WebDriver driver) {
-        type(driver, "password", Applicant.PASSWORD);
-        type(driver, "password-confirm", Applicant.PASSWORD);
-        type(driver, "siret", "418 239 679 00016");
-        driver.findElement(By.id("civilite-monsieur")).click();
-        type(driver, "lastName", "Nouveau");
-        type(driver, "firstName", "Nathan");
-        type(driver, "telephone", "06 12 34 56 78");
-    }
-
-    private static void type(WebDriver driver, String field, String value) {
-        WebElement input = driver.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-
-
-    /** Clicks and waits for the next page, so what follows reads that page, not this one. */
-
 }

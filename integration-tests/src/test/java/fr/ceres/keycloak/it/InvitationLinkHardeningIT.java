@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,6 +20,7 @@ import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.PortalAccounts;
@@ -152,19 +152,19 @@ class InvitationLinkHardeningIT {
         invite(invited);
         String link = linkOf(new Mailbox(mailServer).awaitMessage(invited, 1));
 
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(link);
         assertEquals(invited, PageActions.waitFor(driver, By.id("email")).getDomProperty("value"));
         for (String lookAlike : List.of("nina@k\u0131osk-example.org", "nina@kio\u017Fk-example.org")) {
             ((JavascriptExecutor) driver).executeScript(
                     "const f = document.getElementById('email'); f.readOnly = false; f.value = arguments[0];", lookAlike);
-            fillSignUp(driver);
+            new SignUpPage(driver).fillAllButTheAddress();
             PageActions.click(driver, driver.findElement(By.id("kc-submit")));
             assertTrue(PageActions.text(driver).contains("Ce compte doit être créé avec l'adresse à laquelle l'invitation a été envoyée."),
                     lookAlike + ": " + PageActions.text(driver));
             assertTrue(realm.admin().users().searchByEmail(lookAlike, true).isEmpty(), "no account for " + lookAlike);
         }
-        fillSignUp(driver);
+        new SignUpPage(driver).fillAllButTheAddress();
         PageActions.click(driver, driver.findElement(By.id("kc-submit")));
         PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-invitation-accept")));
         PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
@@ -191,7 +191,7 @@ class InvitationLinkHardeningIT {
         assertTrue(answer.uri().getPath().endsWith("/protocol/openid-connect/registrations"), answer.uri().toString());
         assertFalse(answer.body().contains(key.substring(0, 40)), "the key in the sign-up page");
 
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(link);
         WebElement email = PageActions.waitFor(driver, By.id("email"));
         assertEquals(invited, email.getDomProperty("value"));
@@ -210,13 +210,13 @@ class InvitationLinkHardeningIT {
 
         invite(invited);
         String link = linkOf(new Mailbox(mailServer).awaitMessage(invited, 2));
-        WebDriver driver = freshBrowser();
+        WebDriver driver = FrenchBrowser.fresh(browser.driver(), realm.getBaseUrl());
         driver.get(link);
         WebElement email = PageActions.waitFor(driver, By.cssSelector("#email, #username, #password"));
         assertEquals("email", email.getDomAttribute("id"), "sent to sign up, not to sign in to the squatter's account: "
                 + driver.getCurrentUrl());
         assertEquals("true", email.getDomProperty("readOnly"));
-        fillSignUp(driver);
+        new SignUpPage(driver).fillAllButTheAddress();
         PageActions.click(driver, driver.findElement(By.id("kc-submit")));
         PageActions.click(driver, PageActions.waitFor(driver, By.id("ceres-invitation-accept")));
         PageActions.waitFor(driver, By.id("ceres-invitation-portal"));
@@ -270,14 +270,8 @@ class InvitationLinkHardeningIT {
 
     private void invite(String email) throws Exception {
         String accessPage = realm.getBaseUrl() + "/ceres-portal/acces/" + ACADEMIE;
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", PortalHttp.csrfOf(alice.get(accessPage).body()));
-        form.put("etape", "envoyer");
-        form.put("mode", "email");
-        form.put("email", email);
-        form.put("role", "centre-agree");
-        form.put("siret", ACADEMIE);
-        HttpResponse<String> invited = alice.post(accessPage + "/inviter", form);
+        HttpResponse<String> invited = alice.post(accessPage + "/inviter",
+                InviteByEmail.form(PortalHttp.csrfOf(alice.get(accessPage).body()), email, "centre-agree", ACADEMIE));
         assertEquals(303, invited.statusCode(), invited.body());
     }
 
@@ -289,28 +283,5 @@ class InvitationLinkHardeningIT {
 
     private static String keyOf(String link) {
         return link.substring(link.indexOf("key=") + 4);
-    }
-
-    private WebDriver freshBrowser() {
-        WebDriver driver = FrenchBrowser.of(browser.driver());
-        driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
-        driver.manage().deleteAllCookies();
-        return driver;
-    }
-
-    private static void fillSignUp(WebDriver driver) {
-        type(driver, "password", Applicant.PASSWORD);
-        type(driver, "password-confirm", Applicant.PASSWORD);
-        type(driver, "siret", "418 239 679 00016");
-        driver.findElement(By.id("civilite-monsieur")).click();
-        type(driver, "lastName", "Nouveau");
-        type(driver, "firstName", "Nathan");
-        type(driver, "telephone", "06 12 34 56 78");
-    }
-
-    private static void type(WebDriver driver, String field, String value) {
-        WebElement input = driver.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(value);
     }
 }

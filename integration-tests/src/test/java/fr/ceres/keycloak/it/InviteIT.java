@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +17,7 @@ import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.FrenchBrowser;
 import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PageActions;
 import fr.ceres.keycloak.it.support.PortalAccounts;
@@ -340,13 +340,8 @@ class InviteIT {
         realm.updateWithCleanup(r -> r.smtp("localhost", 1, "no-reply@mes-demarches.example"));
         PortalHttp alice = new PortalHttp(realm.getBaseUrl()).signIn(ALICE, Applicant.PASSWORD);
         String accessPage = accessPage();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", PortalHttp.csrfOf(alice.get(accessPage).body()));
-        form.put("etape", "envoyer");
-        form.put("mode", "email");
-        form.put("email", unreachable);
-        form.put("role", "centre-agree");
-        form.put("siret", GRENOBLE);
+        Map<String, String> form = InviteByEmail.form(PortalHttp.csrfOf(alice.get(accessPage).body()), unreachable,
+                "centre-agree", GRENOBLE);
 
         HttpResponse<String> answer = alice.post(accessPage + "/inviter", form);
         assertEquals(200, answer.statusCode(), "the dialog again, not a redirect to « Email d'invitation transmis »");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,6 +12,7 @@ import fr.ceres.keycloak.it.support.AccessPageRows;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
@@ -170,14 +170,7 @@ class MailQuotaIT {
     }
 
     private static Map<String, String> invitation(String csrf, String email) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", csrf);
-        form.put("etape", "envoyer");
-        form.put("mode", "email");
-        form.put("email", email);
-        form.put("role", "centre-agree");
-        form.put("siret", ACADEMIE);
-        return form;
+        return InviteByEmail.form(csrf, email, "centre-agree", ACADEMIE);
     }
 
     private String portal() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -156,7 +155,7 @@ class SignUpIT {
     void hiddenCharactersAreRefusedOnTheField(String name, String field, String value, String expectedMessage)
             throws Exception {
         String email = name + "@cfa-exemple.fr";
-        Map<String, String> fields = signUpFields(email);
+        Map<String, String> fields = SignUpPage.postedFields(email);
         fields.put(field, value);
 
         String page = postSignUp(fields).body();
@@ -171,7 +170,7 @@ class SignUpIT {
     @DisplayName("Given company fields typed with decomposed accents, then they are stored in NFC, without surrounding blanks")
     void freeTextIsStoredInNfc() throws Exception {
         String email = "nfc@cfa-exemple.fr";
-        Map<String, String> fields = signUpFields(email);
+        Map<String, String> fields = SignUpPage.postedFields(email);
         fields.put("raisonSociale", " Ecole d\u2019e\u0301te\u0301 « Les Tilleuls » ");
         fields.put("commune", "Sai\u0308nt-Ame\u0301");
         fields.put("lastName", "D'Aubigne\u0301-Durand");
@@ -209,23 +208,6 @@ class SignUpIT {
         UserRepresentation unchanged = realm.admin().users().get(id).toRepresentation();
         assertEquals("Camille", unchanged.getFirstName());
         assertEquals(List.of("1 RUE DE LA GARE"), unchanged.getAttributes().get("adresse"));
-    }
-
-    /** A valid sign-up as the page posts it: the SIRET of the demo register, its company fields typed. */
-    private static Map<String, String> signUpFields(String email) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("email", email);
-        fields.put("password", Applicant.PASSWORD);
-        fields.put("password-confirm", Applicant.PASSWORD);
-        fields.put("siret", "73282932000074");
-        fields.put("raisonSociale", "CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS");
-        fields.put("adresse", "12 RUE DES LILAS");
-        fields.put("commune", "75011 PARIS");
-        fields.put("civilite", "madame");
-        fields.put("lastName", "Durand");
-        fields.put("firstName", "Camille");
-        fields.put("telephone", "06 12 34 56 78");
-        return fields;
     }
 
     /** Posts the register page's form over HTTP: a browser cannot type a NUL or a C1 control, a client can. */

@@ -22,4 +22,12 @@ public final class FrenchBrowser {
                 Map.of("userAgent", userAgent, "acceptLanguage", "fr-FR,fr"));
         return driver;
     }
+
+    /** The test browser in French, on the realm's site with none of its cookies: nobody signed in. */
+    public static WebDriver fresh(WebDriver driver, String realmUrl) {
+        WebDriver french = of(driver);
+        french.get(realmUrl + "/.well-known/openid-configuration");
+        french.manage().deleteAllCookies();
+        return french;
+    }
 }

@@ -3,7 +3,9 @@ package fr.ceres.keycloak.it.support;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -47,6 +49,18 @@ public final class SignUpPage {
         if (applicant.civilite() != null) {
             driver.findElement(By.id("civilite-" + applicant.civilite())).click();
         }
+        return this;
+    }
+
+    /** Every field but the address (fixed when signing up from an invitation); the company fields come from the SIRET. */
+    public SignUpPage fillAllButTheAddress() {
+        type("password", Applicant.PASSWORD);
+        type("password-confirm", Applicant.PASSWORD);
+        type("siret", "418 239 679 00016");
+        driver.findElement(By.id("civilite-monsieur")).click();
+        type("lastName", "Nouveau");
+        type("firstName", "Nathan");
+        type("telephone", "06 12 34 56 78");
         return this;
     }
 
@@ -107,5 +121,22 @@ public final class SignUpPage {
 
     public String heading() {
         return driver.findElement(By.id("kc-page-title")).getText();
+    }
+
+    /** A valid sign-up as the page posts it: the SIRET of the demo register, its company fields typed. */
+    public static Map<String, String> postedFields(String email) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("email", email);
+        fields.put("password", Applicant.PASSWORD);
+        fields.put("password-confirm", Applicant.PASSWORD);
+        fields.put("siret", "73282932000074");
+        fields.put("raisonSociale", "CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS");
+        fields.put("adresse", "12 RUE DES LILAS");
+        fields.put("commune", "75011 PARIS");
+        fields.put("civilite", "madame");
+        fields.put("lastName", "Durand");
+        fields.put("firstName", "Camille");
+        fields.put("telephone", "06 12 34 56 78");
+        return fields;
     }
 }
