@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.ceres.keycloak.common.BoundedOption;
 import fr.ceres.keycloak.common.FormStep;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.Config;
@@ -35,12 +36,8 @@ public final class ActivationLinkResendAction extends FormStep {
 
     @Override
     public void init(Config.Scope config) {
-        int configured = config.getInt(MAX_RESENDS, DEFAULT_MAX_RESENDS);
-        if (configured < 1 || configured > MAX_MAX_RESENDS) {
-            throw new IllegalArgumentException("--spi-form-action--" + PROVIDER_ID + "--" + MAX_RESENDS
-                    + " must be between 1 and " + MAX_MAX_RESENDS + ", got " + configured);
-        }
-        maxResends = configured;
+        maxResends = BoundedOption.read(config, "--spi-form-action--" + PROVIDER_ID + "--", MAX_RESENDS,
+                DEFAULT_MAX_RESENDS, MAX_MAX_RESENDS);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package fr.ceres.keycloak.signup;
 
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -22,6 +24,13 @@ import org.keycloak.models.UserModel;
 final class SignupClaimListener implements EventListenerProvider {
 
     private static final String USERS = "users/";
+    /**
+     * The token traffic of a session already signed in: its sign-in ({@code LOGIN}) came first and claimed the
+     * account, so these events are skipped, and a refresh costs no look-up of the account.
+     */
+    private static final Set<EventType> SIGNED_IN_TRAFFIC = EnumSet.of(EventType.CODE_TO_TOKEN,
+            EventType.REFRESH_TOKEN, EventType.INTROSPECT_TOKEN, EventType.USER_INFO_REQUEST,
+            EventType.TOKEN_EXCHANGE, EventType.LOGOUT, EventType.CLIENT_LOGIN);
 
     private final KeycloakSession session;
 
@@ -31,7 +40,7 @@ final class SignupClaimListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        if (event.getUserId() != null && event.getError() == null) {
+        if (event.getUserId() != null && event.getError() == null && !SIGNED_IN_TRAFFIC.contains(event.getType())) {
             clearIfClaimed(event.getRealmId(), event.getUserId(), event.getType() == EventType.LOGIN);
         }
     }

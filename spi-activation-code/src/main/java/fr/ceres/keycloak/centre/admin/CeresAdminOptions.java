@@ -2,6 +2,7 @@ package fr.ceres.keycloak.centre.admin;
 
 import java.util.Optional;
 
+import fr.ceres.keycloak.common.BoundedOption;
 import org.keycloak.Config;
 
 /**
@@ -28,12 +29,9 @@ record CeresAdminOptions(int codeLifetimeDays, Optional<String> portalUrl, Strin
     static final int MAX_CODE_LIFETIME_DAYS = 3650;
 
     static CeresAdminOptions read(Config.Scope config) {
-        int lifetime = config.getInt(CODE_LIFETIME_DAYS, DEFAULT_CODE_LIFETIME_DAYS);
-        if (lifetime < 1 || lifetime > MAX_CODE_LIFETIME_DAYS) {
-            // Failing the start-up beats issuing codes that are dead on arrival or never expire.
-            throw new IllegalArgumentException(option(CODE_LIFETIME_DAYS) + " must be between 1 and "
-                    + MAX_CODE_LIFETIME_DAYS + ", got " + lifetime);
-        }
+        // Codes dead on arrival, or never expiring, are refused at start-up.
+        int lifetime = BoundedOption.read(config, option(""), CODE_LIFETIME_DAYS, DEFAULT_CODE_LIFETIME_DAYS,
+                MAX_CODE_LIFETIME_DAYS);
         String portal = text(config.get(PORTAL_URL));
         if (!portal.isEmpty() && !portal.startsWith("https://") && !portal.startsWith("http://")) {
             throw new IllegalArgumentException(option(PORTAL_URL) + " must be an http(s) URL, got " + portal);

@@ -3,15 +3,12 @@ package fr.ceres.keycloak.centre.admin;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import fr.ceres.keycloak.centre.Centre;
 import fr.ceres.keycloak.common.PortalUrls;
+import fr.ceres.keycloak.common.ThemedMail;
 import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -42,17 +39,9 @@ final class ReissueMails {
                 PortalUrls.portal(session.getContext().getUri().getBaseUri(), session.getContext().getRealm().getName())
                         .toString());
         for (UserModel gestionnaire : gestionnaires) {
-            if (gestionnaire.getEmail() == null) {
-                continue;
+            if (gestionnaire.getEmail() != null) {
+                ThemedMail.send(session, gestionnaire, gestionnaire.getEmail(), SUBJECT, TEMPLATE, ATTRIBUTE, mail);
             }
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put(ATTRIBUTE, mail);
-            // The gestionnaire's language, never the agent's browser's.
-            attributes.put(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, true);
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(session.getContext().getRealm())
-                    .setUser(gestionnaire)
-                    .send(SUBJECT, TEMPLATE, attributes, gestionnaire.getEmail());
         }
     }
 }

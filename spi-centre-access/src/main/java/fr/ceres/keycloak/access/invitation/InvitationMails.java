@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 
 import fr.ceres.keycloak.access.store.Invitation;
 import fr.ceres.keycloak.access.web.CompanyName;
-import fr.ceres.keycloak.access.web.ThemedMail;
+import fr.ceres.keycloak.common.ThemedMail;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import fr.ceres.keycloak.common.BoundedOption;
 import fr.ceres.keycloak.common.PortalUrls;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -23,12 +24,9 @@ public record InvitationOptions(Duration lifetime) {
     static final int MAX_LIFETIME_DAYS = 365;
 
     public static InvitationOptions read(Config.Scope config) {
-        int days = config.getInt(LIFETIME_DAYS, DEFAULT_LIFETIME_DAYS);
-        if (days < 1 || days > MAX_LIFETIME_DAYS) {
-            // Failing the start-up beats sending links that are dead on arrival or never expire.
-            throw new IllegalArgumentException("--spi-realm-restapi-extension--" + PortalUrls.ID + "--" + LIFETIME_DAYS
-                    + " must be between 1 and " + MAX_LIFETIME_DAYS + ", got " + days);
-        }
+        // Links dead on arrival, or never expiring, are refused at start-up.
+        int days = BoundedOption.read(config, "--spi-realm-restapi-extension--" + PortalUrls.ID + "--", LIFETIME_DAYS,
+                DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS);
         return new InvitationOptions(Duration.ofDays(days));
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.ceres.keycloak.common.BoundedOption;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -27,13 +28,8 @@ public record MailQuotaOptions(Map<MailQuota, Integer> perDay) {
     static MailQuotaOptions read(Config.Scope config) {
         Map<MailQuota, Integer> limits = new EnumMap<>(MailQuota.class);
         for (MailQuota quota : MailQuota.values()) {
-            int limit = config.getInt(quota.option(), quota.defaultPerDay());
-            if (limit < 1 || limit > MAX_PER_DAY) {
-                // Failing the start-up beats a portal that can send nothing, or anything.
-                throw new IllegalArgumentException("--spi-jpa-entity-provider--" + AccessEntityProviderFactory.PROVIDER_ID
-                        + "--" + quota.option() + " must be between 1 and " + MAX_PER_DAY + ", got " + limit);
-            }
-            limits.put(quota, limit);
+            limits.put(quota, BoundedOption.read(config, "--spi-jpa-entity-provider--"
+                    + AccessEntityProviderFactory.PROVIDER_ID + "--", quota.option(), quota.defaultPerDay(), MAX_PER_DAY));
         }
         return new MailQuotaOptions(limits);
     }
@@ -52,14 +48,11 @@ public record MailQuotaOptions(Map<MailQuota, Integer> perDay) {
 
     static List<ProviderConfigProperty> metadata() {
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
-        builder.property().name(MailQuota.CENTRE_INVITATIONS.option()).type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("Invitation emails (sent or sent again) a centre's gestionnaires may send in any 24 hours"
-                        + " (1 to " + MAX_PER_DAY + ").")
-                .defaultValue(MailQuota.CENTRE_INVITATIONS.defaultPerDay()).add();
-        builder.property().name(MailQuota.PERSON_REQUESTS.option()).type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("Access requests (each emailed to the centre's gestionnaires) one person may send in any 24"
-                        + " hours (1 to " + MAX_PER_DAY + ").")
-                .defaultValue(MailQuota.PERSON_REQUESTS.defaultPerDay()).add();
+        for (MailQuota quota : MailQuota.values()) {
+            builder.property().name(quota.option()).type(ProviderConfigProperty.INTEGER_TYPE)
+                    .helpText(quota.help() + " (1 to " + MAX_PER_DAY + ").")
+                    .defaultValue(quota.defaultPerDay()).add();
+        }
         return builder.build();
     }
 

@@ -1,4 +1,4 @@
-package fr.ceres.keycloak.access.web;
+package fr.ceres.keycloak.common;
 
 import java.util.HashMap;
 import java.util.Map;
