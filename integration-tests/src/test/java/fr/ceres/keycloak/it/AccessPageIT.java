@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
@@ -158,6 +159,7 @@ class AccessPageIT {
 
     @Test
     @Order(4)
+    @Tag("concurrency")
     @DisplayName("Given two gestionnaires taking each other's habilitation at the same instant, then exactly one is taken and the centre keeps a gestionnaire")
     void concurrentRevocationsKeepAGestionnaire() throws Exception {
         gestionnaires().attach(BRUNO, ACADEMIE);

@@ -30,6 +30,7 @@ import fr.ceres.keycloak.it.support.Screenshots;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
@@ -195,6 +196,7 @@ class AttachCeresIT {
 
     @Test
     @Order(6)
+    @Tag("concurrency")
     @DisplayName("Given 20 people posting one centre's code at the same instant, then exactly one becomes gestionnaire")
     void concurrentRedemptions() throws Exception {
         String code = letters().registerAndIssue(NORMANDIE);
@@ -285,6 +287,7 @@ class AttachCeresIT {
 
     @Test
     @Order(7)
+    @Tag("concurrency")
     @DisplayName("Given one person posting 20 wrong codes at the same instant from 20 tabs, then exactly 5 are evaluated and 15 told « Trop d'essais », none fails")
     void concurrentWrongCodesOfOnePerson() throws Exception {
         letters().registerAndIssue(BOURGOGNE);

@@ -44,6 +44,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
@@ -327,6 +328,7 @@ public class CentresAdminApiIT {
 
 
     @Test
+    @Tag("concurrency")
     @DisplayName("Given " + CONCURRENT_ISSUES + " requests issuing a code for one centre at the same instant, then each gets its letter or a French 409, and of the letters' codes exactly one works")
     void concurrentIssues() throws Exception {
         ensureRegistered(ALSACE);

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.keycloak.admin.client.Keycloak;
@@ -325,6 +326,7 @@ class InvitationAcceptIT {
     }
 
     @Test
+    @Tag("concurrency")
     @DisplayName("Given the invitee's form posted at once from eight signed-in browsers, then all land back on the link and it is accepted once")
     void concurrentAcceptsGrantOnce() throws Exception {
         String email = "hugo@academie.fr";

@@ -10,6 +10,7 @@ import fr.ceres.keycloak.centre.code.jpa.AttemptReservation;
 import fr.ceres.keycloak.centre.code.jpa.AttemptStore;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
 import fr.ceres.keycloak.centre.habilitation.Habilitations;
+import fr.ceres.keycloak.common.ShortTransaction;
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -21,11 +22,9 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -99,41 +98,40 @@ final class AttachCeresAction implements RequiredActionProvider {
 
     private void attach(RequiredActionContext context, Siret siret, String typedCode) {
         String realmId = context.getRealm().getId();
-        UserModel user = context.getUser();
+        String userId = context.getUser().getId();
         long now = Time.currentTimeMillis();
 
-        // The slot first, in its own transaction committed before the code is evaluated: a locked-out person's
-        // attempt is not even tried, and concurrent tabs or nodes cannot all pass one count (see AttemptStore).
-        AttemptReservation reservation;
-        try {
-            reservation = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                    own -> AttemptStore.of(own).reserve(realmId, user.getId(), siret, options.perUser(), now));
-        } catch (ModelException e) {
-            // The slot could not be taken (the database's lock wait ran out under a burst): the code is not
-            // evaluated, and the person is asked to try again rather than shown an error page.
-            error(context, siret).error(Refusal.BUSY.eventError());
-            showRefusal(context, Refusal.BUSY, siret.value());
+        // The slot first, committed before the code is evaluated: a locked-out person's attempt is not even tried,
+        // and concurrent tabs or nodes cannot all pass one count (see AttemptStore).
+        Optional<AttemptReservation> reservation = ShortTransaction.run(session, "ceres-attempt-slot",
+                own -> AttemptStore.of(own).reserve(realmId, userId, siret, options.perUser(), now));
+        if (reservation.isEmpty()) {
+            busy(context, siret);
             return;
         }
-        if (reservation instanceof AttemptReservation.Refused refused) {
+        if (reservation.get() instanceof AttemptReservation.Refused refused) {
             error(context, siret).error(Refusal.TOO_MANY_ATTEMPTS.eventError());
             showRefusal(context, Refusal.TOO_MANY_ATTEMPTS, siret.value(), hourOf(refused.lockedUntil()));
             return;
         }
-        String attemptId = ((AttemptReservation.Reserved) reservation).attemptId();
-        AttemptStore attempts = AttemptStore.of(session);
+        String attemptId = ((AttemptReservation.Reserved) reservation.get()).attemptId();
 
-        OrganizationModel centre = session.getProvider(OrganizationProvider.class).getByAlias(siret.value());
-        RedemptionResult result = !Habilitations.isActive(centre)
-                ? RedemptionResult.NO_CODE
-                : ActivationCodeStore.of(session).redeem(realmId, siret, typedCode, user.getId(), now);
-        if (!result.isFailure()) {
-            // In the request's transaction: if the grant below rolls back, the slot stays a failure.
-            attempts.release(attemptId);
+        // Then the code, the habilitation and the slot's fate in one more transaction of their own: the code's row
+        // stays locked only while they are written, not while Keycloak ends the sign-in. The code is used up only
+        // if the grant holds; if the work does not happen at all, the slot stays a failure.
+        Optional<Redemption> redemption = ShortTransaction.run(session, "ceres-redemption",
+                own -> redeem(own, attemptId, siret, typedCode, userId, now));
+        if (redemption.isEmpty()) {
+            // Nothing was evaluated: the slot is given back if the database lets it, else it stays a failure.
+            ShortTransaction.run(session, "ceres-attempt-slot-back", own -> {
+                AttemptStore.of(own).release(attemptId);
+                return attemptId;
+            });
+            busy(context, siret);
+            return;
         }
+        RedemptionResult result = redemption.get().result();
         if (result == RedemptionResult.REDEEMED) {
-            // Same transaction as the guarded UPDATE: the code is used up only if the grant holds.
-            new Habilitations(session).grant(centre, siret.value(), CeresRole.GESTIONNAIRE, user);
             // Keycloak records the action's success event with these details, then removes the
             // action from the user and the authentication session, and goes on with the flow.
             context.getEvent().detail(SIRET_DETAIL, siret.value());
@@ -142,28 +140,56 @@ final class AttachCeresAction implements RequiredActionProvider {
         }
         Refusal refusal = Refusal.of(result).orElseThrow();
         EventBuilder event = error(context, siret);
-        if (result.isFailure()) {
-            alertIfUnusual(event, attempts, attemptId, realmId, siret, now);
-        }
+        redemption.get().siretAlert().ifPresent(failures -> event.detail(SIRET_ALERT_DETAIL, Long.toString(failures)));
         event.error(refusal.eventError());
         if (refusal == Refusal.ALREADY_REDEEMED) {
-            showRefusal(context, refusal, siret.value(), centre.getName());
+            showRefusal(context, refusal, siret.value(), redemption.get().centreName());
         } else {
             showRefusal(context, refusal, siret.value());
         }
     }
 
+    /** The attempt evaluated and its outcome stored, on the session of its own transaction. */
+    private Redemption redeem(KeycloakSession own, String attemptId, Siret siret, String typedCode, String userId, long now) {
+        String realmId = own.getContext().getRealm().getId();
+        AttemptStore attempts = AttemptStore.of(own);
+        OrganizationModel centre = own.getProvider(OrganizationProvider.class).getByAlias(siret.value());
+        RedemptionResult result = !Habilitations.isActive(centre)
+                ? RedemptionResult.NO_CODE
+                : ActivationCodeStore.of(own).redeem(realmId, siret, typedCode, userId, now);
+        if (!result.isFailure()) {
+            attempts.release(attemptId);
+        }
+        if (result == RedemptionResult.REDEEMED) {
+            UserModel user = own.users().getUserById(own.getContext().getRealm(), userId);
+            new Habilitations(own).grant(centre, siret.value(), CeresRole.GESTIONNAIRE, user);
+        }
+        Optional<Long> alert = result.isFailure() ? alertIfUnusual(attempts, attemptId, realmId, siret, now) : Optional.empty();
+        return new Redemption(result, centre == null ? "" : centre.getName(), alert);
+    }
+
     /**
      * Failures on one SIRET by anyone lock nobody out (the letter's holder must not pay for others' mistakes), but
      * an unusual number of them is told: on this attempt's event, and as a mark the agents' API shows on the centre.
+     * Returns the count that raised the alert, if it did.
      */
-    private void alertIfUnusual(EventBuilder event, AttemptStore attempts, String attemptId, String realmId, Siret siret,
-            long now) {
+    private Optional<Long> alertIfUnusual(AttemptStore attempts, String attemptId, String realmId, Siret siret, long now) {
         long failures = attempts.failuresOnSiretSince(realmId, siret, options.siretAlert().since(now));
-        if (options.siretAlert().raisedBy(failures)) {
-            attempts.markSiretAlert(attemptId);
-            event.detail(SIRET_ALERT_DETAIL, Long.toString(failures));
+        if (!options.siretAlert().raisedBy(failures)) {
+            return Optional.empty();
         }
+        attempts.markSiretAlert(attemptId);
+        return Optional.of(failures);
+    }
+
+    /** The database stayed too busy to take the attempt: nothing was evaluated, and the person may try again. */
+    private static void busy(RequiredActionContext context, Siret siret) {
+        error(context, siret).error(Refusal.BUSY.eventError());
+        showRefusal(context, Refusal.BUSY, siret.value());
+    }
+
+    /** What came of one evaluated attempt: the result, the centre's name, and the SIRET's alert if it was raised. */
+    private record Redemption(RedemptionResult result, String centreName, Optional<Long> siretAlert) {
     }
 
     /** The event of a refused attempt: who (Keycloak adds the user) and which SIRET, never the code. */
