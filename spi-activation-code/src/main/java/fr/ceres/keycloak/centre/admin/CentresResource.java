@@ -23,6 +23,7 @@ import fr.ceres.keycloak.centre.bulk.CentreCsvParser;
 import fr.ceres.keycloak.centre.bulk.CentreCsvRow;
 import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.jpa.AttemptStore;
+import fr.ceres.keycloak.common.RequestedUrl;
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,8 +35,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.urls.UrlType;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -138,7 +141,9 @@ public final class CentresResource {
         Centre centre = ((CentreRegistration.Registered) result).centre();
         CentreCodeStatus status = issuer.status(centre);
         events.registered(centre, status);
-        URI location = session.getContext().getUri().getAbsolutePathBuilder().path(centre.siret().value()).build();
+        // On the admin API's own host: --hostname-admin when set, else the frontend URL.
+        URI location = UriBuilder.fromUri(RequestedUrl.of(session.getContext().getUri(UrlType.ADMIN)))
+                .replaceQuery(null).path(centre.siret().value()).build();
         return Response.created(location).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(CentreJson.of(centre, status, 0)).build();
     }

@@ -3,12 +3,14 @@ package fr.ceres.keycloak.centre.agentpage;
 import java.net.URI;
 import java.util.Optional;
 
+import fr.ceres.keycloak.common.RequestedUrl;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 
@@ -43,10 +45,9 @@ public final class AgentPageResource {
     /** The page; its address ends with a slash so that its files and the sign-in's return resolve below it. */
     @GET
     public Response page() {
-        URI requested = session.getContext().getUri().getRequestUri();
+        URI requested = RequestedUrl.of(session.getContext().getUri());
         if (!requested.getRawPath().endsWith("/")) {
-            URI withSlash = session.getContext().getUri().getRequestUriBuilder()
-                    .replacePath(requested.getRawPath() + "/").build();
+            URI withSlash = UriBuilder.fromUri(requested).replacePath(requested.getRawPath() + "/").build();
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(withSlash).build();
         }
         return serve(AgentPageAssets.INDEX);

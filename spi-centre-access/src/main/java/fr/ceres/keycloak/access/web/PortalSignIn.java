@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import fr.ceres.keycloak.centre.attach.AttachCeresActionFactory;
 import fr.ceres.keycloak.common.PortalUrls;
+import fr.ceres.keycloak.common.RequestedUrl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -165,11 +166,12 @@ public final class PortalSignIn {
     }
 
     /**
-     * The address asked for, without the parameters of a return from sign-in. The other parameters are
-     * kept as they came, still encoded: a {@code UriBuilder} would read braces in them as templates.
+     * The address asked for, on the frontend URL (the client's redirect URIs are there), without the parameters
+     * of a return from sign-in. The other parameters are kept as they came, still encoded: a {@code UriBuilder}
+     * would read braces in them as templates.
      */
     private URI requestedUrl() {
-        URI requested = session.getContext().getUri().getRequestUri();
+        URI requested = RequestedUrl.of(session.getContext().getUri());
         String kept = requested.getRawQuery() == null ? "" : Arrays.stream(requested.getRawQuery().split("&"))
                 .filter(pair -> !pair.isEmpty())
                 .filter(pair -> !RETURN_PARAMETERS.contains(pair.split("=", 2)[0]))
