@@ -71,6 +71,7 @@
                         <#case "habilitation-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeNotHeld")/><#break>
                         <#case "dernier-gestionnaire"><@notice kind="danger" text=msg("ceresAccessNoticeLastGestionnaire")/><#break>
                         <#case "saisie-invalide"><@notice kind="danger" text=msg("ceresAccessNoticeInvalid")/><#break>
+                        <#case "service-occupe"><@notice kind="danger" text=msg("ceresAccessNoticeBusy")/><#break>
                         <#case "demande-acceptee"><@notice kind="success" text=msg("ceresAccessNoticeRequestAccepted")/><#break>
                         <#case "demande-refusee"><@notice kind="success" text=msg("ceresAccessNoticeRequestRefused")/><#break>
                         <#case "demande-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeRequestGone")/><#break>

@@ -9,8 +9,8 @@ import org.keycloak.models.jpa.entities.OrganizationEntity;
 
 /**
  * Serializes the changes of one centre's gestionnaire habilitations across requests and nodes: a
- * pessimistic write lock on Keycloak's own row of the centre's Organization, held until the request's
- * transaction ends. Two gestionnaires revoking each other at the same instant then run one after the
+ * pessimistic write lock on Keycloak's own row of the centre's Organization, held until the transaction ends
+ * (callers make their change in a short transaction of its own, see common.ShortTransaction). Two gestionnaires revoking each other at the same instant then run one after the
  * other, and the second one counts what the first left (a centre always keeps one).
  */
 final class CentreLock {

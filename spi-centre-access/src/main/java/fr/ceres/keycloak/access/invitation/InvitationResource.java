@@ -153,7 +153,8 @@ public final class InvitationResource {
             refused(portalClient, signedIn.get(), link.invitation(), Errors.INVALID_REQUEST);
             return render(InvitationPage.closed(OpenedLink.Status.INVALID, portalUrl()), Response.Status.BAD_REQUEST);
         }
-        // Post-redirect-get: the link's page now shows the accepted invitation (or why not).
+        // Post-redirect-get: the link's page now shows the accepted invitation, or why not, or (the database too
+        // busy) the invitation still to accept.
         return backToPage(key);
     }
 

@@ -19,12 +19,15 @@ import fr.ceres.keycloak.centre.habilitation.Habilitation;
 import fr.ceres.keycloak.centre.habilitation.HabilitationChange;
 import fr.ceres.keycloak.centre.habilitation.Habilitations;
 import fr.ceres.keycloak.common.FreeText;
+import fr.ceres.keycloak.common.ShortTransaction;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
 
 /**
  * What a gestionnaire does from the access page (flow F7): send an invitation again (a new
@@ -55,6 +58,8 @@ final class AccessActions {
     static final String NOT_HELD = "habilitation-introuvable";
     static final String LAST_GESTIONNAIRE = "dernier-gestionnaire";
     static final String INVALID = "saisie-invalide";
+    /** The database stayed too busy to take the change: nothing was done. */
+    static final String BUSY = "service-occupe";
     static final String REQUEST_ACCEPTED = "demande-acceptee";
     static final String REQUEST_REFUSED = "demande-refusee";
     /** The request is no longer pending: decided by another gestionnaire, not this centre's, or its account is gone. */
@@ -121,12 +126,12 @@ final class AccessActions {
         }
         CeresRole from = form.role().get();
         CeresRole to = form.newRole().get();
-        HabilitationChange outcome = new Habilitations(session)
-                .change(centre().organization(), person.get(), form.siret(), from, form.newSiret(), to);
-        if (outcome == HabilitationChange.DONE && (from != to || !form.siret().equals(form.newSiret()))) {
+        Optional<HabilitationChange> outcome = underCentreLock("ceres-habilitation-change", (habilitations, centre, user) ->
+                habilitations.change(centre, user, form.siret(), from, form.newSiret(), to), person.get());
+        if (outcome.equals(Optional.of(HabilitationChange.DONE)) && (from != to || !form.siret().equals(form.newSiret()))) {
             events().changed(person.get(), form.siret(), from, form.newSiret(), to);
         }
-        return notice(outcome, CHANGED);
+        return outcome.map(done -> notice(done, CHANGED)).orElse(BUSY);
     }
 
     String revoke(HabilitationForm form) {
@@ -134,12 +139,12 @@ final class AccessActions {
         if (person.isEmpty() || form.role().isEmpty() || !centre().hasSiret(form.siret())) {
             return INVALID;
         }
-        HabilitationChange outcome = new Habilitations(session)
-                .revoke(centre().organization(), form.siret(), form.role().get(), person.get());
-        if (outcome == HabilitationChange.DONE) {
+        Optional<HabilitationChange> outcome = underCentreLock("ceres-habilitation-revocation", (habilitations, centre, user) ->
+                habilitations.revoke(centre, form.siret(), form.role().get(), user), person.get());
+        if (outcome.equals(Optional.of(HabilitationChange.DONE))) {
             events().revoked(person.get(), form.siret(), form.role().get());
         }
-        return notice(outcome, REVOKED);
+        return outcome.map(done -> notice(done, REVOKED)).orElse(BUSY);
     }
 
     /**
@@ -203,6 +208,25 @@ final class AccessActions {
     private Optional<AccessRequest> pendingRequest(String requestId) {
         return AccessRequestStore.of(session).find(requestId)
                 .filter(r -> r.centre().equals(centre().siret()) && r.state() == AccessRequest.State.PENDING);
+    }
+
+    /**
+     * A change of the person's habilitations in the centre, in a short transaction of its own (see ShortTransaction):
+     * the centre's lock (see Habilitations) is held only while the change is written. Empty if the database stayed
+     * too busy, and then nothing changed.
+     */
+    private Optional<HabilitationChange> underCentreLock(String name, CentreChange change, UserModel person) {
+        String centreId = centre().organization().getId();
+        String personId = person.getId();
+        return ShortTransaction.run(session, name, own -> change.apply(new Habilitations(own),
+                own.getProvider(OrganizationProvider.class).getById(centreId),
+                own.users().getUserById(own.getContext().getRealm(), personId)));
+    }
+
+    /** One change of habilitations, on the models of the session that makes it. */
+    @FunctionalInterface
+    private interface CentreChange {
+        HabilitationChange apply(Habilitations habilitations, OrganizationModel centre, UserModel person);
     }
 
     private static String notice(HabilitationChange outcome, String done) {

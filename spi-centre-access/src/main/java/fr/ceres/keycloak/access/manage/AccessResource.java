@@ -53,7 +53,7 @@ public final class AccessResource {
     /** The notices the page knows; anything else in the address is ignored. */
     static final Set<String> NOTICES = Set.of(InviteDialog.SENT, AccessActions.RESENT, AccessActions.CANCELLED,
             AccessActions.NOT_PENDING, AccessActions.NOT_SENT, AccessActions.INVITATIONS_QUOTA, AccessActions.CHANGED, AccessActions.REVOKED,
-            AccessActions.NOT_HELD, AccessActions.LAST_GESTIONNAIRE, AccessActions.INVALID,
+            AccessActions.NOT_HELD, AccessActions.LAST_GESTIONNAIRE, AccessActions.INVALID, AccessActions.BUSY,
             AccessActions.REQUEST_ACCEPTED, AccessActions.REQUEST_REFUSED, AccessActions.REQUEST_GONE,
             AccessActions.REASON_TOO_LONG, AccessActions.REASON_HIDDEN_CHARACTERS);
 
