@@ -67,6 +67,15 @@ public final class MailQuotas {
         return true;
     }
 
+    /** Forgets a removed centre's count of invitations, kept under its Organization's id. */
+    static void deleteCentre(EntityManager em, String realmId, String organizationId) {
+        em.createNamedQuery(MailSentEntity.DELETE_SUBJECT)
+                .setParameter("realmId", realmId)
+                .setParameter("quota", MailQuota.CENTRE_INVITATIONS.id())
+                .setParameter("subject", organizationId)
+                .executeUpdate();
+    }
+
     /** Forgets a removed realm's counts. */
     static void deleteRealm(EntityManager em, String realmId) {
         em.createNamedQuery(MailSentEntity.DELETE_REALM).setParameter("realmId", realmId).executeUpdate();
