@@ -3,7 +3,8 @@ package fr.ceres.keycloak.access.store;
 import java.util.List;
 import java.util.Map;
 
-import fr.ceres.keycloak.common.EntityTables;
+import fr.ceres.keycloak.centre.CentreTables;
+import fr.ceres.keycloak.siret.Siret;
 import jakarta.persistence.EntityManager;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -13,9 +14,10 @@ import org.keycloak.provider.ProviderConfigProperty;
 /**
  * This module's tables, {@code CERES_INVITATION} and {@code CERES_MAIL_SENT}, created by {@value #CHANGELOG}; its
  * history is kept in {@code DATABASECHANGELOG_CERES_ACCE}. The id is part of the schema: do not rename it. Its
- * options are the mail quotas counted in those tables ({@link MailQuotaOptions}).
+ * options are the mail quotas counted in those tables ({@link MailQuotaOptions}). A removed centre's invitations,
+ * access requests and invitation count go with it.
  */
-public final class AccessEntityProviderFactory extends EntityTables {
+public final class AccessEntityProviderFactory extends CentreTables {
 
     public static final String PROVIDER_ID = "ceres-access";
     static final String CHANGELOG = "META-INF/ceres-access-changelog.xml";
@@ -52,5 +54,11 @@ public final class AccessEntityProviderFactory extends EntityTables {
     protected void forgetRealm(EntityManager em, String realmId) {
         new Rows(em).deleteRealm(realmId);
         MailQuotas.deleteRealm(em, realmId);
+    }
+
+    @Override
+    protected void forgetCentre(EntityManager em, String realmId, Siret siret, String organizationId) {
+        new Rows(em).deleteCentre(realmId, siret);
+        MailQuotas.deleteCentre(em, realmId, organizationId);
     }
 }
