@@ -39,7 +39,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * request is removed; the agents' API no longer knows it and the invitation's link gets the French invalid-link
  * page. Registered again, the same SIRET starts clean: no code, no gestionnaire, its new code redeemed, nothing of
  * the old centre on the new gestionnaire's access page, the old link still invalid, and the person who had asked
- * may ask again. Plain HTTP, no browser. The order matters: the second test goes on from the first.
+ * may ask again. Removing a person's account likewise takes their pending access request off the centre's page.
+ * Plain HTTP, no browser. The order matters: each test goes on from the one before.
  */
 @KeycloakIntegrationTest(config = CeresServerConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -118,6 +119,26 @@ class CentreRemovalIT {
         String chloePortal = new PortalHttp(realm.getBaseUrl()).signIn(CHLOE, Applicant.PASSWORD).get(portal()).body();
         assertTrue(chloePortal.contains("id=\"ceres-portal-request-ask-" + ACADEMIE + "\""),
                 "Chloé's old request is gone: she may ask the new centre");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("Given a person's pending access request, when their account is deleted through the admin API, then the centre's access page no longer lists it")
+    void removedPersonLeavesNoRequest() throws Exception {
+        PortalHttp chloe = new PortalHttp(realm.getBaseUrl()).signIn(CHLOE, Applicant.PASSWORD);
+        HttpResponse<String> asked = chloe.post(portal() + "demande",
+                Map.of("csrf", PortalHttp.csrfOf(chloe.get(portal()).body()), "centre", ACADEMIE));
+        assertEquals(303, asked.statusCode(), asked.body());
+        PortalHttp alice = new PortalHttp(realm.getBaseUrl()).signIn(ALICE, Applicant.PASSWORD);
+        assertTrue(AccessPageRows.REQUEST.matcher(alice.get(accessPage()).body()).find(), "the request is pending");
+
+        String chloeId = realm.admin().users().searchByEmail(CHLOE, true).get(0).getId();
+        try (Response removed = realm.admin().users().delete(chloeId)) {
+            assertEquals(204, removed.getStatus());
+        }
+
+        assertFalse(AccessPageRows.REQUEST.matcher(alice.get(accessPage()).body()).find(),
+                "no request left from a removed account");
     }
 
     // ------------------------------------------------------------------------------------------ helpers

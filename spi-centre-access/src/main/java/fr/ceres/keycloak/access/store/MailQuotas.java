@@ -67,12 +67,15 @@ public final class MailQuotas {
         return true;
     }
 
-    /** Forgets a removed centre's count of invitations, kept under its Organization's id. */
-    static void deleteCentre(EntityManager em, String realmId, String organizationId) {
+    /**
+     * Forgets a removed subject's count (a centre's Organization id, a person's user id): only the subject's own
+     * next email deletes its old rows, and a removed subject sends none.
+     */
+    static void deleteSubject(EntityManager em, String realmId, MailQuota quota, String subject) {
         em.createNamedQuery(MailSentEntity.DELETE_SUBJECT)
                 .setParameter("realmId", realmId)
-                .setParameter("quota", MailQuota.CENTRE_INVITATIONS.id())
-                .setParameter("subject", organizationId)
+                .setParameter("quota", quota.id())
+                .setParameter("subject", subject)
                 .executeUpdate();
     }
 

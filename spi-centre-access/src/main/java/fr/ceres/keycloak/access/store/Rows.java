@@ -62,6 +62,18 @@ final class Rows {
                 .executeUpdate();
     }
 
+    /**
+     * Forgets what a removed person left: their access requests, pending or decided (a pending one would stay on the
+     * centre's page with nobody to grant), and the invitations they accepted. Invitations they sent stay: they are
+     * the centre's, which other gestionnaires see and may cancel.
+     */
+    void deletePerson(String realmId, String userId) {
+        em.createNamedQuery(CeresInvitationEntity.DELETE_PERSON)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
+
     /** Forgets a removed realm's invitations and requests: a new realm of the same id must start clean. */
     void deleteRealm(String realmId) {
         em.createNamedQuery(CeresInvitationEntity.DELETE_REALM).setParameter("realmId", realmId).executeUpdate();

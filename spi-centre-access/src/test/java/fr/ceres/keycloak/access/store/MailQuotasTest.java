@@ -14,7 +14,7 @@ class MailQuotasTest {
 
     private static final String REALM = InvitationStoreTest.REALM;
     private static final long T0 = InvitationStoreTest.T0;
-    private static final String CENTRE = "organization-1";
+    private static final String SUBJECT = "organization-1";
 
     private final H2Schema schema = new H2Schema(new AccessEntityProviderFactory()).applyChangelog().mapEntities();
 
@@ -37,16 +37,16 @@ class MailQuotasTest {
     }
 
     @Test
-    @DisplayName("Given a removed centre, then the count of its invitations goes, not another centre's, another realm's, nor a person's")
-    void deleteCentre() {
-        sent("1", REALM, MailQuota.CENTRE_INVITATIONS, CENTRE);
-        sent("2", REALM, MailQuota.CENTRE_INVITATIONS, CENTRE);
+    @DisplayName("Given a removed subject, then its count in that quota goes, not another subject's, another realm's, nor another quota's")
+    void deleteSubject() {
+        sent("1", REALM, MailQuota.CENTRE_INVITATIONS, SUBJECT);
+        sent("2", REALM, MailQuota.CENTRE_INVITATIONS, SUBJECT);
         sent("3", REALM, MailQuota.CENTRE_INVITATIONS, "organization-2");
-        sent("4", "other-realm", MailQuota.CENTRE_INVITATIONS, CENTRE);
-        sent("5", REALM, MailQuota.PERSON_REQUESTS, CENTRE);
+        sent("4", "other-realm", MailQuota.CENTRE_INVITATIONS, SUBJECT);
+        sent("5", REALM, MailQuota.PERSON_REQUESTS, SUBJECT);
 
         schema.inTransaction(em -> {
-            MailQuotas.deleteCentre(em, REALM, CENTRE);
+            MailQuotas.deleteSubject(em, REALM, MailQuota.CENTRE_INVITATIONS, SUBJECT);
             return null;
         });
 
