@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,12 +78,20 @@ public final class CentreLetters {
 
     /** The centre as the agents' API shows it ({@code GET …/ceres/centres/{siret}}). */
     public JsonNode centre(String siret) throws IOException, InterruptedException {
+        return find(siret).orElseThrow(() -> new AssertionError("no centre " + siret));
+    }
+
+    /** The centre as the agents' API shows it, or empty when the API knows no centre of this SIRET (404). */
+    public Optional<JsonNode> find(String siret) throws IOException, InterruptedException {
         HttpResponse<String> centre = http.send(request(centresUrl + "/" + siret).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (centre.statusCode() == 404) {
+            return Optional.empty();
+        }
         if (centre.statusCode() != 200) {
             throw new AssertionError("reading " + siret + ": " + centre.statusCode() + " " + centre.body());
         }
-        return JSON.readTree(centre.body());
+        return Optional.of(JSON.readTree(centre.body()));
     }
 
     private HttpRequest.Builder request(String url) {

@@ -29,8 +29,8 @@ public final class Gestionnaires {
         this.agentToken = agentToken;
     }
 
-    /** Registers the centre with its linked sites; nothing if it already is. */
-    public void register(String siret, List<String> sitesLies) throws IOException, InterruptedException {
+    /** Registers the centre with its linked sites; nothing if it already is. Returns whether it was registered now. */
+    public boolean register(String siret, List<String> sitesLies) throws IOException, InterruptedException {
         String sites = sitesLies.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",", "[", "]"));
         HttpResponse<String> registered = http.send(HttpRequest.newBuilder(URI.create(
                                 realmUrl.replace("/realms/", "/admin/realms/") + "/ceres/centres"))
@@ -43,6 +43,7 @@ public final class Gestionnaires {
         if (registered.statusCode() != 201 && registered.statusCode() != 409) {
             throw new AssertionError("registering " + siret + ": " + registered.statusCode() + " " + registered.body());
         }
+        return registered.statusCode() == 201;
     }
 
     /** A new code for the centre, then the account (which must exist) redeems it: it is now a gestionnaire. */

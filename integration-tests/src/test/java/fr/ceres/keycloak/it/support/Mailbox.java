@@ -21,6 +21,7 @@ public final class Mailbox {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Pattern ACTION_LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
+    private static final Pattern INVITATION_LINK = Pattern.compile("https?://\\S+/ceres-portal/invitation\\?key=\\S+");
 
     private final MailServer server;
 
@@ -71,9 +72,18 @@ public final class Mailbox {
         }
 
         public String actionLink() {
-            Matcher matcher = ACTION_LINK.matcher(text);
+            return link(ACTION_LINK, "action link");
+        }
+
+        /** The link of an invitation email. */
+        public String invitationLink() {
+            return link(INVITATION_LINK, "invitation link");
+        }
+
+        private String link(Pattern pattern, String what) {
+            Matcher matcher = pattern.matcher(text);
             if (!matcher.find()) {
-                throw new AssertionError("No action link in:\n" + text);
+                throw new AssertionError("No " + what + " in:\n" + text);
             }
             return matcher.group();
         }

@@ -72,6 +72,10 @@ import jakarta.persistence.Table;
                         + " i.authorId = :deciderId, i.authorName = :deciderName, i.decidedBy = :deciderId,"
                         + " i.reason = :reason, i.decidedAt = :now"
                         + CeresInvitationEntity.PENDING_REQUEST_OF_CENTRE),
+        @NamedQuery(name = CeresInvitationEntity.DELETE_CENTRE,
+                query = "delete from CeresInvitationEntity i where i.realmId = :realmId and i.centre = :centre"),
+        @NamedQuery(name = CeresInvitationEntity.DELETE_PERSON,
+                query = "delete from CeresInvitationEntity i where i.realmId = :realmId and i.userId = :userId"),
         @NamedQuery(name = CeresInvitationEntity.DELETE_REALM,
                 query = "delete from CeresInvitationEntity i where i.realmId = :realmId")
 })
@@ -88,6 +92,8 @@ public class CeresInvitationEntity {
     static final String CANCEL = "ceresCancelInvitation";
     static final String ACCEPT_REQUEST = "ceresAcceptAccessRequest";
     static final String REFUSE_REQUEST = "ceresRefuseAccessRequest";
+    static final String DELETE_CENTRE = "ceresDeleteCentreInvitations";
+    static final String DELETE_PERSON = "ceresDeletePersonInvitations";
     static final String DELETE_REALM = "ceresDeleteRealmInvitations";
 
     /** The guard of every change a gestionnaire makes to an invitation: the centre's own, still PENDING. */

@@ -67,6 +67,18 @@ public final class MailQuotas {
         return true;
     }
 
+    /**
+     * Forgets a removed subject's count (a centre's Organization id, a person's user id): only the subject's own
+     * next email deletes its old rows, and a removed subject sends none.
+     */
+    static void deleteSubject(EntityManager em, String realmId, MailQuota quota, String subject) {
+        em.createNamedQuery(MailSentEntity.DELETE_SUBJECT)
+                .setParameter("realmId", realmId)
+                .setParameter("quota", quota.id())
+                .setParameter("subject", subject)
+                .executeUpdate();
+    }
+
     /** Forgets a removed realm's counts. */
     static void deleteRealm(EntityManager em, String realmId) {
         em.createNamedQuery(MailSentEntity.DELETE_REALM).setParameter("realmId", realmId).executeUpdate();

@@ -21,6 +21,9 @@ import jakarta.persistence.Table;
         @NamedQuery(name = MailSentEntity.FORGET_BEFORE,
                 query = "delete from MailSentEntity m where m.realmId = :realmId and m.quota = :quota"
                         + " and m.subject = :subject and m.sentAt <= :since"),
+        @NamedQuery(name = MailSentEntity.DELETE_SUBJECT,
+                query = "delete from MailSentEntity m where m.realmId = :realmId and m.quota = :quota"
+                        + " and m.subject = :subject"),
         @NamedQuery(name = MailSentEntity.DELETE_REALM,
                 query = "delete from MailSentEntity m where m.realmId = :realmId")
 })
@@ -28,6 +31,7 @@ public class MailSentEntity {
 
     static final String COUNT_SINCE = "ceresMailSentCountSince";
     static final String FORGET_BEFORE = "ceresMailSentForgetBefore";
+    static final String DELETE_SUBJECT = "ceresMailSentDeleteSubject";
     static final String DELETE_REALM = "ceresMailSentDeleteRealm";
 
     @Id

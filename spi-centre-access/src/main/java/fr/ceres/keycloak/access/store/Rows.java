@@ -3,6 +3,7 @@ package fr.ceres.keycloak.access.store;
 import java.util.List;
 import java.util.Optional;
 
+import fr.ceres.keycloak.siret.Siret;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
@@ -48,6 +49,29 @@ final class Rows {
         em.flush();
         em.detach(entity);
         return entity;
+    }
+
+    /**
+     * Forgets a removed centre's invitations and access requests, pending or closed: a link or a request must not
+     * outlive its centre and stand for a new centre of the same SIRET.
+     */
+    void deleteCentre(String realmId, Siret siret) {
+        em.createNamedQuery(CeresInvitationEntity.DELETE_CENTRE)
+                .setParameter("realmId", realmId)
+                .setParameter("centre", siret.value())
+                .executeUpdate();
+    }
+
+    /**
+     * Forgets what a removed person left: their access requests, pending or decided (a pending one would stay on the
+     * centre's page with nobody to grant), and the invitations they accepted. Invitations they sent stay: they are
+     * the centre's, which other gestionnaires see and may cancel.
+     */
+    void deletePerson(String realmId, String userId) {
+        em.createNamedQuery(CeresInvitationEntity.DELETE_PERSON)
+                .setParameter("realmId", realmId)
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 
     /** Forgets a removed realm's invitations and requests: a new realm of the same id must start clean. */

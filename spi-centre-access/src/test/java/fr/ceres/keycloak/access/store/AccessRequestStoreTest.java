@@ -122,4 +122,33 @@ class AccessRequestStoreTest {
         });
         assertEquals(Optional.empty(), store(s -> s.find(request.id())));
     }
+
+    @Test
+    @DisplayName("Given a removed person, then their requests, pending or decided, and the invitations they accepted go; their pending invitations to others and another person's request stay")
+    void deletePerson() {
+        AccessRequest pending = requested();
+        AccessRequest refused = store(s -> s.ask(SITE, "user-1", "paul@example.fr", T0)).orElseThrow();
+        assertTrue(done(s -> s.refuse(refused, "non", GUY, T0 + 1)));
+        AccessRequest other = store(s -> s.ask(CENTRE, "user-2", "luc@example.fr", T0)).orElseThrow();
+        Invitation accepted = invitation("paul@example.fr");
+        boolean acceptedNow = schema.inTransaction(em -> new InvitationStore(em, REALM).accept(accepted.id(), 1, "user-1", T0 + 2));
+        assertTrue(acceptedNow);
+        Invitation sentByThem = invitation("marie@example.fr");
+
+        schema.inTransaction(em -> {
+            new Rows(em).deletePerson(REALM, "user-1");
+            return null;
+        });
+
+        assertEquals(Optional.empty(), store(s -> s.find(pending.id())));
+        assertEquals(Optional.empty(), store(s -> s.find(refused.id())));
+        assertEquals(Optional.empty(), schema.inTransaction(em -> new InvitationStore(em, REALM).find(accepted.id())));
+        assertTrue(store(s -> s.find(other.id())).isPresent());
+        assertTrue(schema.inTransaction(em -> new InvitationStore(em, REALM).find(sentByThem.id())).isPresent());
+    }
+
+    private Invitation invitation(String email) {
+        return schema.inTransaction(em -> new InvitationStore(em, REALM).invite(CENTRE, CENTRE, CeresRole.CENTRE_AGREE,
+                email, new Actor("user-1", "Paul Durand"), T0, T0 + InvitationStoreTest.WEEK)).orElseThrow();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
 import fr.ceres.keycloak.common.H2Schema;
+import fr.ceres.keycloak.siret.Siret;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -230,5 +231,34 @@ class InvitationStoreTest {
         });
         assertEquals(Optional.empty(), store(s -> s.find(invitation.id())));
         assertTrue(schema.inTransaction(em -> new InvitationStore(em, "other-realm").find(other.id())).isPresent());
+    }
+
+    @Test
+    @DisplayName("Given a removed centre, then its invitations and access requests go, pending or closed, not another centre's nor another realm's, and the same invitation and request can be made anew")
+    void deleteCentre() {
+        String other = "13002526500013";
+        Invitation pending = invited();
+        Invitation accepted = invite(SITE, CeresRole.GESTIONNAIRE, "paul@example.fr", T0).orElseThrow();
+        store(s -> s.accept(accepted.id(), 1, "user-2", T0 + 1));
+        AccessRequest request = schema.inTransaction(em -> new AccessRequestStore(em, REALM).ask(CENTRE, "user-3",
+                "luc@example.fr", T0)).orElseThrow();
+        Invitation elsewhere = store(s -> s.invite(other, other, CeresRole.GESTIONNAIRE, "marie.curie@example.fr",
+                new Actor("i", "I"), T0, T0 + WEEK)).orElseThrow();
+        Invitation otherRealm = schema.inTransaction(em -> new InvitationStore(em, "other-realm").invite(CENTRE, CENTRE,
+                CeresRole.CENTRE_AGREE, "marie.curie@example.fr", new Actor("i", "I"), T0, T0 + WEEK)).orElseThrow();
+
+        schema.inTransaction(em -> {
+            new Rows(em).deleteCentre(REALM, Siret.parse(CENTRE).orElseThrow());
+            return null;
+        });
+
+        assertEquals(Optional.empty(), store(s -> s.find(pending.id())));
+        assertEquals(Optional.empty(), store(s -> s.find(accepted.id())));
+        assertEquals(Optional.empty(), schema.inTransaction(em -> new AccessRequestStore(em, REALM).find(request.id())));
+        assertTrue(store(s -> s.find(elsewhere.id())).isPresent());
+        assertTrue(schema.inTransaction(em -> new InvitationStore(em, "other-realm").find(otherRealm.id())).isPresent());
+        assertTrue(invite(CENTRE, CeresRole.CENTRE_AGREE, "marie.curie@example.fr", T0 + 2).isPresent());
+        assertTrue(schema.inTransaction(em -> new AccessRequestStore(em, REALM).ask(CENTRE, "user-3",
+                "luc@example.fr", T0 + 2)).isPresent());
     }
 }

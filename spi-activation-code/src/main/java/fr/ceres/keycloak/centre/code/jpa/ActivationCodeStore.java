@@ -98,6 +98,12 @@ public final class ActivationCodeStore {
                 .setParameter("realmId", realmId).executeUpdate();
     }
 
+    /** Forgets a removed centre's codes, whatever their state: the SIRET registered again starts without code. */
+    public void deleteCentre(String realmId, Siret siret) {
+        em.createQuery("delete from ActivationCodeEntity c where c.realmId = :realmId and c.centreSiret = :siret")
+                .setParameter("realmId", realmId).setParameter("siret", siret.value()).executeUpdate();
+    }
+
     /** Where the centre stands: no code, awaiting activation, code expired, or active. */
     public CentreCodeStatus status(String realmId, Siret siret, long now) {
         List<ActivationCodeEntity> codes = codesOf(realmId, siret);

@@ -105,6 +105,15 @@ public final class AttemptStore {
         return em.createNamedQuery(ActivationAttemptEntity.DELETE_BEFORE).setParameter("before", before).executeUpdate();
     }
 
+    /**
+     * Forgets the failed attempts on a removed centre's SIRET, by anyone, and with them its alert: the SIRET
+     * registered again shows agents only what happens to the new centre.
+     */
+    public void deleteSiret(String realmId, Siret siret) {
+        em.createQuery("delete from ActivationAttemptEntity a where a.realmId = :realmId and a.siret = :siret")
+                .setParameter("realmId", realmId).setParameter("siret", siret.value()).executeUpdate();
+    }
+
     /** Forgets a removed realm's attempts. */
     public void deleteRealm(String realmId) {
         em.createQuery("delete from ActivationAttemptEntity a where a.realmId = :realmId")

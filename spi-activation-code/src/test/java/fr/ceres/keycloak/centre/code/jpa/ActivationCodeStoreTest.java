@@ -169,4 +169,31 @@ class ActivationCodeStoreTest {
             assertEquals(CentreCodeStatus.State.ACTIVE, status.state());
         }
     }
+
+    @Nested
+    class RemovedCentre {
+
+        @Test
+        @DisplayName("Given a removed centre's redeemed and issued codes, then they go, not another centre's nor another realm's, and its SIRET starts again without code")
+        void codesGoWithTheCentre() {
+            redeem(CENTRE, issue(CENTRE).value(), "user-1", T0 + 1);
+            ActivationCode pending = issue(CENTRE);
+            issue(OTHER);
+            schema.inTransaction(em -> new ActivationCodeStore(em).issue("other-realm", CENTRE, "agent-id", T0, T0 + YEAR));
+
+            schema.inTransaction(em -> {
+                new ActivationCodeStore(em).deleteCentre(REALM, CENTRE);
+                return null;
+            });
+
+            assertEquals(List.of(), rows(CENTRE));
+            assertEquals(CentreCodeStatus.State.NO_CODE, status(CENTRE, T0 + 2).state());
+            assertEquals(RedemptionResult.NO_CODE, redeem(CENTRE, pending.value(), "user-2", T0 + 2));
+            assertEquals(1, rows(OTHER).size());
+            assertEquals(CentreCodeStatus.State.AWAITING_ACTIVATION,
+                    schema.inTransaction(em -> new ActivationCodeStore(em).status("other-realm", CENTRE, T0 + 2)).state());
+            ActivationCode fresh = issue(CENTRE);
+            assertEquals(RedemptionResult.REDEEMED, redeem(CENTRE, fresh.value(), "user-2", T0 + 3));
+        }
+    }
 }

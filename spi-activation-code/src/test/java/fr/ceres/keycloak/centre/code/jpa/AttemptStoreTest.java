@@ -104,4 +104,29 @@ class AttemptStoreTest {
             return null;
         });
     }
+
+    @Test
+    @DisplayName("Given a removed centre, then every failure on its SIRET goes, its alert with them, and not those on another SIRET or realm")
+    void removedCentre() {
+        String alert = reserved(REALM, "user-1", CENTRE, T0);
+        reserved(REALM, "user-2", CENTRE, T0 + 1);
+        reserved(REALM, "user-1", OTHER, T0 + 2);
+        reserved("other-realm", "user-1", CENTRE, T0 + 3);
+        schema.inTransaction(em -> {
+            new AttemptStore(em).markSiretAlert(alert);
+            return null;
+        });
+        schema.inTransaction(em -> {
+            new AttemptStore(em).deleteSiret(REALM, CENTRE);
+            return null;
+        });
+        schema.inTransaction(em -> {
+            AttemptStore store = new AttemptStore(em);
+            assertEquals(0, store.failuresOnSiretSince(REALM, CENTRE, 0));
+            assertEquals(Optional.empty(), store.lastSiretAlertSince(REALM, CENTRE, 0));
+            assertEquals(List.of(T0 + 2), store.failureTimesOfUserSince(REALM, "user-1", 0));
+            assertEquals(1, store.failuresOnSiretSince("other-realm", CENTRE, 0));
+            return null;
+        });
+    }
 }
