@@ -16,6 +16,7 @@ import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CentreLetters;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.HttpAttachSession;
+import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.MetricsPage;
 import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.SignUpPage;
@@ -40,6 +41,7 @@ class MetricsIT {
     private static final String TILLEULS = "73282932000074";
     private static final String WRONG_CODE = "0000-0000-0000";
     private static final String SIGNUPS = "ceres_signups_total";
+    private static final String ACTIVATIONS = "ceres_activations_total";
     private static final String PREFILL = "ceres_prefill_answers_total";
     private static final String REDEMPTIONS = "ceres_code_redemptions_total";
     private static final Map<String, String> WRONG_CODE_REFUSED = Map.of("outcome", "refused", "reason", "wrong_code");
@@ -56,7 +58,7 @@ class MetricsIT {
     Keycloak admin;
 
     @Test
-    @DisplayName("Given a pre-fill, a sign-up, a wrong code then the right one, then /metrics counts each once, and no tag holds a SIRET or an address")
+    @DisplayName("Given a pre-fill, a sign-up and its activation, a wrong code then the right one, then /metrics counts each once, and no tag holds a SIRET or an address")
     void flowsAreCounted() throws Exception {
         MetricsPage before = MetricsPage.read();
 
@@ -68,9 +70,16 @@ class MetricsIT {
         PortalHttp visitor = PortalHttp.anonymous(realm.getBaseUrl());
         HttpResponse<String> signUpPage = visitor.get(SignUpPage.url(realm.getBaseUrl()));
         String action = PortalHttp.formAction(signUpPage.body(), "kc-register-form").orElseThrow();
-        HttpResponse<String> signedUp = visitor.post(action, SignUpPage.postedFields("compteur@exemple.fr"));
+        // Followed to the page that sends the activation email.
+        HttpResponse<String> signedUp = visitor.follow(visitor.post(action, SignUpPage.postedFields("compteur@exemple.fr")));
         assertFalse(signedUp.body().contains("id=\"kc-register-form\""), "sign-up refused: " + signedUp.body());
         assertEquals(1, realm.admin().users().searchByEmail("compteur@exemple.fr", true).size());
+        // The emailed link shows a confirmation page; its button sends the same link asking for the activation.
+        String link = new Mailbox(mailServer).awaitMessage("compteur@exemple.fr", 1).actionLink();
+        PortalHttp owner = PortalHttp.anonymous(realm.getBaseUrl());
+        assertTrue(owner.follow(owner.get(link)).body().contains("ceres-activation-form"));
+        owner.follow(owner.get(link + "&execution=activate"));
+        assertTrue(realm.admin().users().searchByEmail("compteur@exemple.fr", true).get(0).isEmailVerified());
 
         String code = new CentreLetters(realm.getBaseUrl(), () -> admin.tokenManager().getAccessTokenString())
                 .registerAndIssue(TILLEULS);
@@ -82,6 +91,7 @@ class MetricsIT {
 
         MetricsPage after = MetricsPage.read();
         assertEquals(1.0, after.value(SIGNUPS) - before.value(SIGNUPS), SIGNUPS);
+        assertEquals(1.0, after.value(ACTIVATIONS) - before.value(ACTIVATIONS), ACTIVATIONS);
         assertEquals(1.0, after.value(PREFILL, Map.of("status", "200")) - before.value(PREFILL, Map.of("status", "200")));
         assertEquals(1.0, after.value(REDEMPTIONS, WRONG_CODE_REFUSED) - before.value(REDEMPTIONS, WRONG_CODE_REFUSED));
         assertEquals(1.0, after.value(REDEMPTIONS, REDEEMED) - before.value(REDEMPTIONS, REDEEMED));
