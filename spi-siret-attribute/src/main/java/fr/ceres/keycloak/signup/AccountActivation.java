@@ -1,5 +1,7 @@
 package fr.ceres.keycloak.signup;
 
+import fr.ceres.keycloak.common.BundleMetrics;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /**
@@ -10,12 +12,16 @@ import org.keycloak.models.UserModel;
  */
 public final class AccountActivation {
 
+    static final BundleMetrics.Count ACTIVATIONS = new BundleMetrics.Count("ceres.activations",
+            "Accounts activated: by the activation link, or signed up from an invitation link");
+
     private AccountActivation() {
     }
 
-    public static void activate(UserModel user) {
+    public static void activate(KeycloakSession session, UserModel user) {
         user.setEmailVerified(true);
         user.removeRequiredAction(UserModel.RequiredAction.VERIFY_EMAIL);
         PendingSignup.clear(user);
+        BundleMetrics.keycloak().countOnCommit(session, ACTIVATIONS);
     }
 }

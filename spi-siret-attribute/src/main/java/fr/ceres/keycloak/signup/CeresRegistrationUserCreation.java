@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.ceres.keycloak.common.BundleMetrics;
 import fr.ceres.keycloak.common.ProviderVersion;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.FormContext;
@@ -32,6 +33,9 @@ public final class CeresRegistrationUserCreation extends RegistrationUserCreatio
     public static final String PROVIDER_ID = "ceres-registration-user-creation";
 
     static final String PENDING_EMAIL_ATTRIBUTE = "ceresPendingEmail";
+
+    static final BundleMetrics.Count SIGNUPS = new BundleMetrics.Count("ceres.signups",
+            "Accounts created by the sign-up page");
 
     @Override
     public String getId() {
@@ -82,6 +86,7 @@ public final class CeresRegistrationUserCreation extends RegistrationUserCreatio
         UserModel user = context.getUser();
         SiretCheck.recordedStatus(context.getAuthenticationSession()).ifPresent(status -> status.storeOn(user));
         PendingSignup.mark(user);
+        BundleMetrics.keycloak().countOnCommit(context.getSession(), SIGNUPS);
     }
 
     @Override

@@ -94,7 +94,7 @@ public final class SingleUseActivationLinkHandler extends AbstractActionTokenHan
             return page(tokenContext, ActivationPage.USED).build();
         }
 
-        AccountActivation.activate(user);
+        AccountActivation.activate(tokenContext.getSession(), user);
         event.success();
 
         Response activated = page(tokenContext, ActivationPage.ACTIVATED).build();

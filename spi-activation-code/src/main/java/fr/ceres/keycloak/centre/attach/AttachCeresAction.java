@@ -10,6 +10,7 @@ import fr.ceres.keycloak.centre.code.jpa.AttemptReservation;
 import fr.ceres.keycloak.centre.code.jpa.AttemptStore;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
 import fr.ceres.keycloak.centre.habilitation.Habilitations;
+import fr.ceres.keycloak.common.BundleMetrics;
 import fr.ceres.keycloak.common.ShortTransaction;
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -37,6 +38,14 @@ final class AttachCeresAction implements RequiredActionProvider {
     static final String SIRET_DETAIL = "siret";
     /** On a failure's event when the SIRET's failures reached the alert threshold: how many within the window. */
     static final String SIRET_ALERT_DETAIL = "siret_failures_alert";
+
+    /**
+     * Every answer of the attach form: {@code outcome=redeemed} (counted once the habilitation is committed), or
+     * {@code outcome=refused} with the {@link Refusal} as {@code reason}. Both tags on every series, as Prometheus
+     * wants one set of labels per name; a redemption's reason is empty, as Keycloak's event metrics leave the error.
+     */
+    static final BundleMetrics.Count REDEMPTIONS = new BundleMetrics.Count("ceres.code.redemptions",
+            "Activation codes submitted on the attach page: redeemed, or refused with the reason");
 
     private final KeycloakSession session;
     private final AttachOptions options;
@@ -135,6 +144,8 @@ final class AttachCeresAction implements RequiredActionProvider {
             // Keycloak records the action's success event with these details, then removes the
             // action from the user and the authentication session, and goes on with the flow.
             context.getEvent().detail(SIRET_DETAIL, siret.value());
+            // The redemption's own transaction has committed.
+            BundleMetrics.keycloak().count(REDEMPTIONS, "outcome", "redeemed", "reason", "");
             context.success();
             return;
         }
@@ -201,6 +212,7 @@ final class AttachCeresAction implements RequiredActionProvider {
     }
 
     private static void showRefusal(RequiredActionContext context, Refusal refusal, String typedSiret, Object... parameters) {
+        BundleMetrics.keycloak().count(REDEMPTIONS, "outcome", "refused", "reason", BundleMetrics.tag(refusal));
         LoginFormsProvider page = context.form().setAttribute(AttachForm.SIRET_VALUE, typedSiret);
         if (refusal.field().isPresent()) {
             page.addError(new FormMessage(refusal.field().get(), refusal.message(), parameters));

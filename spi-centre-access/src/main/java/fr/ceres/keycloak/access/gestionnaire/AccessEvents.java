@@ -3,6 +3,7 @@ package fr.ceres.keycloak.access.gestionnaire;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.ceres.keycloak.access.store.AccessMetrics;
 import fr.ceres.keycloak.access.store.AccessRequest;
 import fr.ceres.keycloak.access.store.Invitation;
 import fr.ceres.keycloak.centre.habilitation.CeresRole;
@@ -25,6 +26,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  */
 public final class AccessEvents {
 
+    private final KeycloakSession session;
     private final AdminEventBuilder adminEvent;
     private final ManagedCentre centre;
 
@@ -32,12 +34,14 @@ public final class AccessEvents {
         RealmModel realm = session.getContext().getRealm();
         AdminAuth author = new AdminAuth(realm, gestionnaire.signedIn().token(), gestionnaire.user(),
                 realm.getClientByClientId(PortalUrls.ID));
+        this.session = session;
         this.adminEvent = new AdminEventBuilder(realm, author, session, session.getContext().getConnection());
         this.centre = gestionnaire.centre();
     }
 
     public void invited(Invitation invitation) {
         invitation(OperationType.CREATE, "invite", invitation);
+        AccessMetrics.invitationSent(session);
     }
 
     public void resent(Invitation invitation) {
@@ -63,6 +67,7 @@ public final class AccessEvents {
     public void requestAccepted(UserModel user, AccessRequest request, Habilitation granted) {
         member(OperationType.CREATE, user,
                 what("accept-request", granted.siret(), granted.role(), user.getEmail(), request.id()));
+        AccessMetrics.requestAccepted(session);
     }
 
     public void requestRefused(AccessRequest request, String reason) {
@@ -73,6 +78,7 @@ public final class AccessEvents {
                 .resourcePath("organizations", centre.organization().getId(), "invitations", request.id())
                 .representation(what)
                 .success();
+        AccessMetrics.requestRefused(session);
     }
 
     private void invitation(OperationType operation, String action, Invitation invitation) {

@@ -2,6 +2,7 @@ package fr.ceres.keycloak.access.invitation;
 
 import java.util.Optional;
 
+import fr.ceres.keycloak.access.store.AccessMetrics;
 import fr.ceres.keycloak.access.store.Invitation;
 import fr.ceres.keycloak.access.store.InvitationStore;
 import fr.ceres.keycloak.centre.Centre;
@@ -68,6 +69,7 @@ final class InvitationAcceptance {
                     .detail("ceres_role", invitation.role().id())
                     .detail("ceres_invitation", invitation.id())
                     .success();
+            AccessMetrics.invitationAccepted(session);
         }
         return outcome;
     }

@@ -62,7 +62,7 @@ public final class InvitationRegistration extends FormStep {
     public void success(FormContext context) {
         UserModel user = context.getUser();
         if (user != null && invitation(context).filter(i -> i.isAddressedTo(user.getEmail())).isPresent()) {
-            AccountActivation.activate(user);
+            AccountActivation.activate(context.getSession(), user);
             context.getAuthenticationSession().removeRequiredAction(UserModel.RequiredAction.VERIFY_EMAIL);
         }
     }

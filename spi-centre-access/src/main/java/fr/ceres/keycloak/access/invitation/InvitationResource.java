@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.ceres.keycloak.access.store.AccessMetrics;
 import fr.ceres.keycloak.access.store.Invitation;
 import fr.ceres.keycloak.access.web.CompanyName;
 import fr.ceres.keycloak.access.web.CsrfToken;
@@ -253,6 +254,7 @@ public final class InvitationResource {
                 .detail("ceres_centre", invitation.centre())
                 .detail("ceres_invitation", invitation.id())
                 .error(error);
+        AccessMetrics.invitationRefused();
     }
 
     private Response render(InvitationPage page, Response.Status status) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.ceres.keycloak.access.store.AccessMetrics;
 import fr.ceres.keycloak.access.store.AccessRequest;
 import fr.ceres.keycloak.access.store.AccessRequestStore;
 import fr.ceres.keycloak.access.store.MailQuota;
@@ -134,6 +135,7 @@ public final class AccessRequests {
                 .detail("ceres_centre", centreSiret)
                 .detail("ceres_invitation", request.get().id())
                 .success();
+        AccessMetrics.requestAsked(session);
         return Outcome.SENT;
     }
 

@@ -3,6 +3,7 @@ package fr.ceres.keycloak.siret.rest;
 import java.util.List;
 import java.util.Map;
 
+import fr.ceres.keycloak.common.BundleMetrics;
 import fr.ceres.keycloak.common.RealmPages;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -41,7 +42,8 @@ public final class CompanyRegisterResourceFactory extends RealmPages {
             throw new IllegalArgumentException("--spi-realm-restapi-extension--" + PROVIDER_ID + "--"
                     + REQUESTS_PER_MINUTE + " must be at least 1, got " + requestsPerMinute);
         }
-        prefill = new Prefill(new RateLimiter(requestsPerMinute, MAX_TRACKED_CLIENTS, System::nanoTime));
+        prefill = new Prefill(new RateLimiter(requestsPerMinute, MAX_TRACKED_CLIENTS, System::nanoTime),
+                BundleMetrics.keycloak());
     }
 
     @Override

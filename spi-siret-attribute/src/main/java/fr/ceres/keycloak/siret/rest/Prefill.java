@@ -1,5 +1,6 @@
 package fr.ceres.keycloak.siret.rest;
 
+import fr.ceres.keycloak.common.BundleMetrics;
 import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.LookupResult;
@@ -13,10 +14,16 @@ final class Prefill {
 
     private static final Logger LOG = Logger.getLogger(Prefill.class);
 
-    private final RateLimiter rateLimiter;
+    /** Tagged with the answer's HTTP status, one of {@link PrefillAnswer}'s few. */
+    static final BundleMetrics.Count ANSWERS = new BundleMetrics.Count("ceres.prefill.answers",
+            "Answers of the SIRET pre-fill endpoint, by HTTP status");
 
-    Prefill(RateLimiter rateLimiter) {
+    private final RateLimiter rateLimiter;
+    private final BundleMetrics metrics;
+
+    Prefill(RateLimiter rateLimiter, BundleMetrics metrics) {
         this.rateLimiter = rateLimiter;
+        this.metrics = metrics;
     }
 
     /**
@@ -26,6 +33,12 @@ final class Prefill {
      *                      give null when no register provider is deployed
      */
     PrefillAnswer answer(String remoteAddress, String rawSiret, Supplier<CompanyRegisterProvider> register) {
+        PrefillAnswer answer = decide(remoteAddress, rawSiret, register);
+        metrics.count(ANSWERS, "status", Integer.toString(answer.status()));
+        return answer;
+    }
+
+    private PrefillAnswer decide(String remoteAddress, String rawSiret, Supplier<CompanyRegisterProvider> register) {
         // Counted before anything else, so malformed requests cost the client as much as real ones.
         OptionalLong retryAfter = rateLimiter.retryAfterSeconds(ClientKey.of(remoteAddress));
         if (retryAfter.isPresent()) {

@@ -3,6 +3,7 @@ package fr.ceres.keycloak.siret.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.ceres.keycloak.common.BundleMetrics;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.Establishment;
 import fr.ceres.keycloak.siret.register.LookupResult;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,8 @@ class PrefillTest {
     private static final String CLIENT = "192.0.2.1";
     private static final String SIRET = "73282932000074";
 
-    private final Prefill prefill = new Prefill(new RateLimiter(30, 100, () -> 0L));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Prefill prefill = new Prefill(new RateLimiter(30, 100, () -> 0L), new BundleMetrics(registry));
 
     private PrefillAnswer ask(String siret, CompanyRegisterProvider register) {
         return prefill.answer(CLIENT, siret, () -> register);
@@ -92,7 +95,7 @@ class PrefillTest {
     @Test
     @DisplayName("Given a client over its limit, then 429 rate_limited with Retry-After, even for bad SIRETs")
     void rateLimited() {
-        Prefill strict = new Prefill(new RateLimiter(1, 100, () -> 0L));
+        Prefill strict = new Prefill(new RateLimiter(1, 100, () -> 0L), new BundleMetrics(registry));
         CompanyRegisterProvider register = siret -> new LookupResult.NotFound();
         assertEquals(400, strict.answer(CLIENT, "not a siret", () -> register).status());
         PrefillAnswer answer = strict.answer(CLIENT, SIRET, () -> register);
@@ -100,5 +103,23 @@ class PrefillTest {
         assertEquals(Map.of("error", "rate_limited"), answer.body());
         assertEquals(OptionalLong.of(60), answer.retryAfterSeconds());
         assertEquals(404, strict.answer("192.0.2.2", SIRET, () -> register).status());
+    }
+
+    @Test
+    @DisplayName("Given answers of several kinds, then each is counted once under its HTTP status")
+    void answersCountedByStatus() {
+        ask(SIRET, siret -> new LookupResult.NotFound());
+        ask(SIRET, siret -> new LookupResult.NotFound());
+        ask("not a siret", siret -> new LookupResult.NotFound());
+        ask(SIRET, siret -> new LookupResult.Unavailable("timeout"));
+
+        assertEquals(2.0, answers("404"));
+        assertEquals(1.0, answers("400"));
+        assertEquals(1.0, answers("503"));
+        assertEquals(3, registry.find("ceres.prefill.answers").counters().size(), "one series per status, nothing else");
+    }
+
+    private double answers(String status) {
+        return registry.get("ceres.prefill.answers").tag("status", status).counter().count();
     }
 }

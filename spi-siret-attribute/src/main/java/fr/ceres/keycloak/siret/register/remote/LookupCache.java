@@ -32,15 +32,18 @@ final class LookupCache {
     private final Duration negativeTtl;
     private final Duration waitBound;
     private final Clock clock;
+    private final RegisterMetrics metrics;
     private final Map<Siret, Entry> entries;
     private final ConcurrentMap<Siret, CompletableFuture<LookupResult>> inFlight = new ConcurrentHashMap<>();
 
-    LookupCache(int maxEntries, Duration ttl, Duration negativeTtl, Duration waitBound, Clock clock) {
+    LookupCache(int maxEntries, Duration ttl, Duration negativeTtl, Duration waitBound, Clock clock,
+                RegisterMetrics metrics) {
         this.maxEntries = maxEntries;
         this.ttl = ttl;
         this.negativeTtl = negativeTtl;
         this.waitBound = waitBound;
         this.clock = clock;
+        this.metrics = metrics;
         // Access order makes the eldest entry the least recently used one.
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -53,11 +56,16 @@ final class LookupCache {
     LookupResult lookup(Siret siret, Function<Siret, LookupResult> upstream) {
         LookupResult cached = cached(siret);
         if (cached != null) {
+            metrics.hit();
             return cached;
         }
         CompletableFuture<LookupResult> own = new CompletableFuture<>();
         CompletableFuture<LookupResult> running = inFlight.putIfAbsent(siret, own);
-        return running == null ? lead(siret, upstream, own) : follow(running);
+        if (running != null) {
+            metrics.hit();
+            return follow(running);
+        }
+        return lead(siret, upstream, own);
     }
 
     int size() {
@@ -70,7 +78,10 @@ final class LookupCache {
         try {
             // A previous leader may have stored its answer between our cache miss and our claim.
             LookupResult result = cached(siret);
-            if (result == null) {
+            if (result != null) {
+                metrics.hit();
+            } else {
+                metrics.miss();
                 result = upstream.apply(siret);
                 store(siret, result);
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.ceres.keycloak.common.BundleFactory;
+import fr.ceres.keycloak.common.BundleMetrics;
 import fr.ceres.keycloak.common.ProviderVersion;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProviderFactory;
@@ -29,14 +30,16 @@ public abstract class RemoteRegisterProviderFactory extends BundleFactory implem
     private RemoteRegisterOptions options;
     private LookupCache cache;
     private RetryAfterGate gate;
+    private RegisterMetrics metrics;
 
     @Override
     public final void init(Config.Scope config) {
         options = RemoteRegisterOptions.read(config, defaultBaseUrl());
         Clock clock = Clock.systemUTC();
+        metrics = new RegisterMetrics(BundleMetrics.keycloak(), getId());
         // A concurrent lookup of the same SIRET waits at most as long as the leader's call may last.
         cache = new LookupCache(options.cacheMaxEntries(), options.cacheTtl(), options.negativeCacheTtl(),
-                options.deadline(), clock);
+                options.deadline(), clock, metrics);
         gate = new RetryAfterGate(clock);
         readOwnOptions(config);
     }
@@ -50,7 +53,7 @@ public abstract class RemoteRegisterProviderFactory extends BundleFactory implem
     /** The provider over the given HTTP client: Keycloak's from {@link #create(KeycloakSession)}, a plain one in tests. */
     public final CompanyRegisterProvider create(CloseableHttpClient http) {
         UpstreamHttp upstream = new UpstreamHttp(http, options.requestConfig(), options.deadline(),
-                options.userAgent(ProviderVersion.of(getClass()), getId()), gate, getId());
+                options.userAgent(ProviderVersion.of(getClass()), getId()), gate, getId(), metrics);
         return new CachedRegisterProvider(cache, createClient(upstream, options.baseUrl()));
     }
 

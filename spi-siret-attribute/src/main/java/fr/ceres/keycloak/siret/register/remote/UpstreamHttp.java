@@ -53,26 +53,30 @@ public final class UpstreamHttp {
     private final String userAgent;
     private final RetryAfterGate gate;
     private final String register;
+    private final RegisterMetrics metrics;
 
     UpstreamHttp(CloseableHttpClient http, RequestConfig requestConfig, Duration deadline, String userAgent,
-                 RetryAfterGate gate, String register) {
+                 RetryAfterGate gate, String register, RegisterMetrics metrics) {
         this.http = http;
         this.requestConfig = requestConfig;
         this.deadline = deadline;
         this.userAgent = userAgent;
         this.gate = gate;
         this.register = register;
+        this.metrics = metrics;
     }
 
     public LookupResult get(String url, Map<String, String> headers, Siret siret, AnswerReader reader) {
         if (gate.isClosed()) {
             Instant until = gate.closedUntil();
             LOG.debugf("%s: no lookup of SIRET %s, rate-limited until %s", register, siret, until);
+            metrics.unavailable();
             return new LookupResult.Unavailable("rate-limited until " + until);
         }
         LookupResult result = call(request(url, headers), reader);
         if (result instanceof LookupResult.Unavailable unavailable) {
             LOG.warnf("%s: lookup of SIRET %s unavailable: %s", register, siret, unavailable.reason());
+            metrics.unavailable();
         }
         return result;
     }
@@ -93,6 +97,7 @@ public final class UpstreamHttp {
         try (CloseableHttpResponse response = http.execute(get)) {
             int status = response.getStatusLine().getStatusCode();
             if (status == TOO_MANY_REQUESTS) {
+                metrics.rateLimited();
                 Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
                 Instant until = gate.closeAsTold(retryAfter == null ? null : retryAfter.getValue());
                 return new LookupResult.Unavailable("answered 429, rate-limited until " + until);

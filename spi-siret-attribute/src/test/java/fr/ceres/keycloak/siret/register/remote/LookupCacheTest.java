@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import fr.ceres.keycloak.common.BundleMetrics;
 import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.Establishment;
 import fr.ceres.keycloak.siret.register.LookupResult;
 import fr.ceres.keycloak.siret.register.support.TestClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,9 @@ class LookupCacheTest {
 
     private final TestClock clock = new TestClock();
     private final AtomicInteger upstreamCalls = new AtomicInteger();
-    private final LookupCache cache = new LookupCache(2, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(1), clock);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final LookupCache cache = new LookupCache(2, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(1), clock,
+            new RegisterMetrics(new BundleMetrics(registry), "test-register"));
 
     private Function<Siret, LookupResult> answering(LookupResult result) {
         return siret -> {
@@ -83,5 +87,24 @@ class LookupCacheTest {
         assertEquals(3, upstreamCalls.get(), "recently used: still cached");
         cache.lookup(LA_POSTE, answering(found(LA_POSTE)));
         assertEquals(4, upstreamCalls.get(), "least recently used: evicted");
+    }
+
+    @Test
+    @DisplayName("Given lookups served from the cache or not, then each counts one hit or one miss, tagged with the register only")
+    void hitsAndMissesCounted() {
+        cache.lookup(DINUM, answering(found(DINUM)));
+        cache.lookup(DINUM, answering(found(DINUM)));
+        cache.lookup(DINUM, answering(found(DINUM)));
+        cache.lookup(TILLEULS, answering(new LookupResult.Unavailable("down")));
+
+        assertEquals(2.0, lookups("hit"));
+        assertEquals(2.0, lookups("miss"));
+        registry.getMeters().forEach(meter -> meter.getId().getTags().forEach(tag ->
+                assertEquals(-1, tag.getValue().indexOf(DINUM.value()), "no SIRET in a tag")));
+    }
+
+    private double lookups(String cacheTag) {
+        return registry.get("ceres.register.lookups").tag("register", "test-register").tag("cache", cacheTag)
+                .counter().count();
     }
 }
