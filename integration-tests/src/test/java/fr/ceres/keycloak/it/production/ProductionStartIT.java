@@ -131,6 +131,22 @@ class ProductionStartIT {
         }
     }
 
+    @Test
+    @DisplayName("Given the production start without CERES_CLIENT_SECRET and CERES_URL, then the server refuses the realm and stops, saying what to set")
+    void devDefaultsRefused() throws Exception {
+        Map<String, String> environment = productionEnvironment();
+        environment.remove("CERES_CLIENT_SECRET");
+        environment.remove("CERES_URL");
+        try (KeycloakNode node = KeycloakNode.start(distribution, "node1-dev-defaults", PORTS,
+                startOptions(FreshDatabase.create(DATABASE)), environment)) {
+            assertNotEquals(0, node.awaitExit(Duration.ofMinutes(3)), node.logText());
+            String log = node.logText();
+            assertTrue(log.contains("Realm mes-demarches refused outside development mode: client ceres has the development"
+                    + " secret ceres-dev-secret: set CERES_CLIENT_SECRET"), log);
+            assertTrue(log.contains("set CERES_URL to the application's public address"), log);
+        }
+    }
+
     /** {@code kc.sh start}: the README's, on this machine's PostgreSQL, HTTP only, behind a proxy on 127.0.0.1. */
     private static List<String> startOptions(String databaseUrl) {
         return List.of("--import-realm",
