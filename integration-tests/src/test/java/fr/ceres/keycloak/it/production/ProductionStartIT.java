@@ -62,7 +62,7 @@ class ProductionStartIT {
     private static final String SIRET = "73282932000074";
 
     /** {@code kc.sh build}: the README's, with the offline register (the tests reach no outside service). */
-    static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true",
+    private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true",
             "--spi-company-register--provider=static-file");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -95,6 +95,6 @@ public final class DevDefaultsGuardFactory extends BundleFactory implements Real
 
     @Override
     protected Map<String, String> options() {
-        return Map.of(ALLOW_DEV_DEFAULTS, Boolean.toString(allowed));
+        return Map.of(ALLOW_DEV_DEFAULTS, Environment.isDevMode() ? "true (development mode)" : Boolean.toString(allowed));
     }
 }
