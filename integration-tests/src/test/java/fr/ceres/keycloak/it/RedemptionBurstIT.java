@@ -28,8 +28,6 @@ import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.mail.MailServer;
-import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
@@ -63,10 +61,6 @@ class RedemptionBurstIT {
 
     @InjectAdminClient
     Keycloak admin;
-
-    /** Unused, but it gives the realm its SMTP settings: the shipped ones are placeholders only an import resolves. */
-    @InjectMailServer
-    MailServer mailServer;
 
     @Test
     @Tag("concurrency")

@@ -85,7 +85,13 @@ public final class CeresAuthorization {
     public JsonNode tokens() throws IOException, InterruptedException {
         String code = callbackParam("code").orElseThrow(() -> new AssertionError("no code in " + driver.getCurrentUrl()));
         driver.get("about:blank");
-        String form = "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(CeresSignIn.REDIRECT_URI)
+        return exchange(realmUrl, CeresSignIn.REDIRECT_URI, code, verifier, clientSecret);
+    }
+
+    /** The application's side: the code and its PKCE verifier exchanged with the client secret at the token endpoint. */
+    static JsonNode exchange(String realmUrl, String redirectUri, String code, String verifier, String clientSecret)
+            throws IOException, InterruptedException {
+        String form = "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(redirectUri)
                 + "&code_verifier=" + encode(verifier) + "&client_id=ceres&client_secret=" + encode(clientSecret);
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

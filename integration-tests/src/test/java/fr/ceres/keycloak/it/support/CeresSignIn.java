@@ -3,14 +3,7 @@ package fr.ceres.keycloak.it.support;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -42,12 +35,13 @@ public final class CeresSignIn {
 
     /** Returns the token response: access_token, id_token… */
     public JsonNode signIn(String email, String password) throws IOException, InterruptedException {
-        String verifier = randomVerifier();
+        String verifier = CeresAuthorization.randomVerifier();
         // A fresh browser session: the realm's cookies go, whatever page the browser was on.
         driver.get(realmUrl + "/.well-known/openid-configuration");
         driver.manage().deleteAllCookies();
         driver.get(realmUrl + "/protocol/openid-connect/auth?client_id=ceres&response_type=code&scope=openid"
-                + "&redirect_uri=" + encode(REDIRECT_URI) + "&code_challenge_method=S256&code_challenge=" + challenge(verifier));
+                + "&redirect_uri=" + CeresAuthorization.encode(REDIRECT_URI) + "&code_challenge_method=S256&code_challenge="
+                + CeresAuthorization.challenge(verifier));
         PageActions.waitFor(driver, By.id("username")).sendKeys(email);
         if (driver.findElements(By.id("password")).isEmpty()) {
             // With organizations on, Keycloak asks for the username first, then the password.
@@ -58,7 +52,7 @@ public final class CeresSignIn {
         String code = queryParam(landing(), "code");
         // Leave the application's address: nothing listens there during tests.
         driver.get("about:blank");
-        return exchange(code, verifier);
+        return CeresAuthorization.exchange(realmUrl, REDIRECT_URI, code, verifier, clientSecret);
     }
 
     /**
@@ -77,20 +71,8 @@ public final class CeresSignIn {
         return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
-    private JsonNode exchange(String code, String verifier) throws IOException, InterruptedException {
-        String form = "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri=" + encode(REDIRECT_URI)
-                + "&code_verifier=" + encode(verifier) + "&client_id=ceres&client_secret=" + encode(clientSecret);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static String queryParam(String url, String name) {
+    /** A parameter of an address's query, decoded. */
+    static String queryParam(String url, String name) {
         String query = URI.create(url).getRawQuery();
         if (query == null) {
             throw new AssertionError("not redirected to the application: " + url);
@@ -102,24 +84,5 @@ public final class CeresSignIn {
             }
         }
         throw new AssertionError("no " + name + " in " + url);
-    }
-
-    private static String randomVerifier() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

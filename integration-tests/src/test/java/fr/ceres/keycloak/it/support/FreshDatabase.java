@@ -30,21 +30,13 @@ public final class FreshDatabase implements LauncherSessionListener {
         }
         String vendor = required("vendor");
         URI url = URI.create(required("url").substring("jdbc:".length()));
-        String database = identifier(url.getPath().substring(1));
-        String user = identifier(required("user"));
+        String database = url.getPath().substring(1);
+        String user = required("user");
         String password = required("password");
         try {
             switch (vendor) {
-                case "postgres" -> run("jdbc:postgresql://" + url.getAuthority() + "/postgres", "postgres", "", List.of(
-                        "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)",
-                        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + user + "') THEN "
-                                + "CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'; END IF; END $$",
-                        "CREATE DATABASE " + database + " OWNER " + user));
-                case "mariadb" -> run("jdbc:mariadb://" + url.getAuthority() + "/", "root", "", List.of(
-                        "DROP DATABASE IF EXISTS " + database,
-                        "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
-                        "CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'",
-                        "GRANT ALL PRIVILEGES ON " + database + ".* TO '" + user + "'@'127.0.0.1'"));
+                case "postgres" -> postgres(url.getAuthority(), database, user, password);
+                case "mariadb" -> mariadb(url.getAuthority(), database, user, password);
                 default -> throw new IllegalStateException("No fresh database for the vendor " + vendor);
             }
         } catch (SQLException e) {
@@ -52,8 +44,32 @@ public final class FreshDatabase implements LauncherSessionListener {
         }
     }
 
-    private static void run(String adminUrl, String admin, String password, List<String> statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(adminUrl, admin, password);
+    /**
+     * Drops the PostgreSQL database at {@code host:port} of that name, closing its connections, and makes it again,
+     * owned by {@code user} (made if missing); returns its JDBC URL.
+     */
+    public static String postgres(String authority, String database, String user, String password) throws SQLException {
+        run("jdbc:postgresql://" + authority + "/postgres", "postgres", List.of(
+                "DROP DATABASE IF EXISTS " + identifier(database) + " WITH (FORCE)",
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + identifier(user) + "') THEN "
+                        + "CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'; END IF; END $$",
+                "CREATE DATABASE " + database + " OWNER " + user));
+        return "jdbc:postgresql://" + authority + "/" + database;
+    }
+
+    /** The same on MariaDB; the user is made for connections from 127.0.0.1. */
+    public static String mariadb(String authority, String database, String user, String password) throws SQLException {
+        run("jdbc:mariadb://" + authority + "/", "root", List.of(
+                "DROP DATABASE IF EXISTS " + identifier(database),
+                "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
+                "CREATE USER IF NOT EXISTS '" + identifier(user) + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'",
+                "GRANT ALL PRIVILEGES ON " + database + ".* TO '" + user + "'@'127.0.0.1'"));
+        return "jdbc:mariadb://" + authority + "/" + database;
+    }
+
+    /** As the server's administrator: by trust on PostgreSQL, without password on MariaDB. */
+    private static void run(String adminUrl, String admin, List<String> statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(adminUrl, admin, "");
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

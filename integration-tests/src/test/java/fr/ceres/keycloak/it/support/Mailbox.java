@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,14 +24,19 @@ public final class Mailbox {
     private static final Pattern ACTION_LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
     private static final Pattern INVITATION_LINK = Pattern.compile("https?://\\S+/ceres-portal/invitation\\?key=\\S+");
 
-    private final MailServer server;
+    private final Supplier<MimeMessage[]> received;
 
     public Mailbox(MailServer server) {
-        this.server = server;
+        this(server::getReceivedMessages);
+    }
+
+    /** The messages of any SMTP receiver (a GreenMail of the test's own, say), all recipients mixed. */
+    public Mailbox(Supplier<MimeMessage[]> received) {
+        this.received = received;
     }
 
     public List<MimeMessage> to(String address) {
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> isAddressedTo(m, address)).toList();
+        return Arrays.stream(received.get()).filter(m -> isAddressedTo(m, address)).toList();
     }
 
     /** Waits for the {@code count}-th message to the address and returns it. */

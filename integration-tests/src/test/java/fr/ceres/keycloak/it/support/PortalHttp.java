@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class PortalHttp {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     /** HTTP/1.1 as browsers speak it over plain http (no h2c upgrade). */
@@ -125,6 +126,22 @@ public final class PortalHttp {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where a GET form of a page whose id is {@code formId} goes when sent: its action with its hidden fields. */
+    public static Optional<String> getFormUrl(String page, String formId) {
+        int start = page.indexOf("id=\"" + formId + "\"");
+        int end = page.indexOf("</form>", Math.max(start, 0));
+        return formAction(page, formId).filter(action -> start >= 0 && end > start).map(action -> {
+            Matcher hidden = HIDDEN.matcher(page.substring(start, end));
+            StringBuilder query = new StringBuilder();
+            while (hidden.find()) {
+                query.append(query.length() == 0 ? "" : "&").append(encode(unescape(hidden.group(1))))
+                        .append('=').append(encode(unescape(hidden.group(2))));
+            }
+            // As a browser does: a GET form's fields replace the query of its action.
+            return action.split("\\?", 2)[0] + "?" + query;
+        });
     }
 
     /** The CSRF field of a page's forms. */
