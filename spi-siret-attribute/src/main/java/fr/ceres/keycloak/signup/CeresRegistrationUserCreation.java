@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.ceres.keycloak.common.BundleMetrics;
+import fr.ceres.keycloak.common.FreeText;
 import fr.ceres.keycloak.common.ProviderVersion;
+import fr.ceres.keycloak.profile.FreeTextValidator;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
@@ -57,6 +59,15 @@ public final class CeresRegistrationUserCreation extends RegistrationUserCreatio
     public void validate(ValidationContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         SignupForm.normalize(form);
+
+        String email = form.getFirst(UserModel.EMAIL);
+        if (email != null && FreeText.hasHiddenCharacter(email, FreeText.Shape.LINE)) {
+            // Refused before anything looks the address up: Keycloak's own checks (address or username taken)
+            // query it, and PostgreSQL refuses a NUL in text with an error instead of an answer.
+            context.error(Errors.INVALID_REGISTRATION);
+            context.validationError(form, List.of(new FormMessage(UserModel.EMAIL, FreeTextValidator.MESSAGE_HIDDEN_CHARACTERS)));
+            return;
+        }
 
         if (pendingAccount(context, form).isPresent()) {
             // Offered a new link instead (see ActivationLinkResendAction); never a second account.

@@ -97,6 +97,9 @@ public final class InvitationStore {
      * expiry, even if it had expired; empty if it is not PENDING (accepted, cancelled…).
      */
     public Optional<Invitation> resend(String centre, String id, long expiresAt) {
+        if (!Rows.isId(id)) {
+            return Optional.empty();
+        }
         int updated = rows.em().createNamedQuery(CeresInvitationEntity.RESEND)
                 .setParameter("expiresAt", expiresAt)
                 .setParameter("invitation", InvitationKind.INVITATION)

@@ -2,6 +2,7 @@ package fr.ceres.keycloak.access.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import fr.ceres.keycloak.siret.Siret;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,8 @@ import jakarta.persistence.TypedQuery;
  */
 final class Rows {
 
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final EntityManager em;
 
     Rows(EntityManager em) {
@@ -24,7 +27,18 @@ final class Rows {
         return em;
     }
 
+    /**
+     * Whether the text can be a row's id: the stores make them as UUIDs. Anything else names no row and is not sent
+     * to the database, some of which cannot even compare it (PostgreSQL refuses a NUL in text).
+     */
+    static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     Optional<CeresInvitationEntity> byId(String realmId, String id, InvitationKind kind) {
+        if (!isId(id)) {
+            return Optional.empty();
+        }
         return list(em.createNamedQuery(CeresInvitationEntity.BY_ID, CeresInvitationEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("id", id)
