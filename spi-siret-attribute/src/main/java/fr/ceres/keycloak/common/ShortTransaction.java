@@ -54,6 +54,15 @@ public final class ShortTransaction {
         }
     }
 
+    /**
+     * Whether a failure is the database refusing one of two concurrent writers (a deadlock's victim, a lock not had
+     * in time): the other one went on, and nothing of this one is stored.
+     */
+    public static boolean lostToAnotherWriter(Throwable failure) {
+        Busy busy = Busy.of(failure);
+        return busy == Busy.DEADLOCK || busy == Busy.LOCK_TIMEOUT;
+    }
+
     /** Why the database did not do the work, read from the chain of causes. */
     enum Busy {
         /** A deadlock's victim, or a serialization failure: rolled back, and safe to run again. */

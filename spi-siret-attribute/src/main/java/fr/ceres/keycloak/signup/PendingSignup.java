@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import fr.ceres.keycloak.common.FreeText;
 import org.keycloak.authentication.actiontoken.verifyemail.VerifyEmailActionToken;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -59,7 +60,9 @@ final class PendingSignup {
      * provided it is unclaimed ({@link UnclaimedSignup}).
      */
     static Optional<UserModel> find(KeycloakSession session, RealmModel realm, String email) {
-        if (email == null || email.isBlank()) {
+        if (email == null || email.isBlank() || FreeText.hasHiddenCharacter(email, FreeText.Shape.LINE)) {
+            // No account holds such an address (the profile refuses it), and it is not looked up: PostgreSQL
+            // answers a NUL in text with an error.
             return Optional.empty();
         }
         UserModel user = session.users().getUserByEmail(realm, email.trim());

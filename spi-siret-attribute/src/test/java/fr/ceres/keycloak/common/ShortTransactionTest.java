@@ -45,4 +45,13 @@ class ShortTransactionTest {
         assertEquals(Busy.NO, Busy.of(wrapped(new SQLException("duplicate key value violates unique constraint", "23505"))));
         assertEquals(Busy.NO, Busy.of(new IllegalStateException("client role missing")));
     }
+
+    @Test
+    @DisplayName("Of two concurrent writers, the one the database refused lost to the other; a duplicate key or a full pool is something else")
+    void lostToAnotherWriter() {
+        assertEquals(true, ShortTransaction.lostToAnotherWriter(wrapped(new SQLException("Deadlock found", "40001", 1213))));
+        assertEquals(true, ShortTransaction.lostToAnotherWriter(wrapped(new SQLException("Lock wait timeout exceeded", "HY000", 1205))));
+        assertEquals(false, ShortTransaction.lostToAnotherWriter(wrapped(new SQLException("duplicate key", "23505"))));
+        assertEquals(false, ShortTransaction.lostToAnotherWriter(wrapped(new SQLException("Sorry, acquisition timeout!"))));
+    }
 }

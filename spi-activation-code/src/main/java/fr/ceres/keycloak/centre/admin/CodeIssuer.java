@@ -16,11 +16,13 @@ import fr.ceres.keycloak.centre.code.CentreCodeStatus;
 import fr.ceres.keycloak.centre.code.jpa.ActivationCodeStore;
 import fr.ceres.keycloak.centre.letter.LetterContent;
 import fr.ceres.keycloak.common.PortalUrls;
+import fr.ceres.keycloak.common.ShortTransaction;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -96,11 +98,16 @@ final class CodeIssuer {
         ActivationCode code;
         try {
             code = store.issue(realm.getId(), centre.siret(), request.access().user().getId(), now, expiresAt);
-        } catch (ModelDuplicateException e) {
+        } catch (ModelException e) {
             // The store flushes its insert, so the LIVE_KEY violation surfaces here, converted by Keycloak's entity
-            // manager (EntityManagerProxy) from Hibernate's ConstraintViolationException. Hibernate has already
-            // marked the JTA transaction for rollback; saying it to Keycloak's transaction manager too makes the
-            // end of the request roll back cleanly instead of trying to commit a dead transaction.
+            // manager (EntityManagerProxy) from Hibernate's ConstraintViolationException (a ModelDuplicateException);
+            // on MariaDB the two issues may instead deadlock on the centre's rows, and the database rolls one back.
+            // Either way the other issue went on. Hibernate has already marked the JTA transaction for rollback;
+            // saying it to Keycloak's transaction manager too makes the end of the request roll back cleanly instead
+            // of trying to commit a dead transaction.
+            if (!(e instanceof ModelDuplicateException) && !ShortTransaction.lostToAnotherWriter(e)) {
+                throw e;
+            }
             request.session().getTransactionManager().setRollbackOnly();
             return new Conflict(new ApiError(409, "concurrent_issue", "Un autre code vient d'être émis pour ce centre"
                     + " au même instant : celui-ci n'a pas été enregistré. Consultez l'état du centre avant d'en"
