@@ -45,9 +45,13 @@ public final class KeycloakDistribution {
             unzip(zip, root);
         }
         KeycloakDistribution distribution = new KeycloakDistribution(home, Files.createDirectories(target.resolve("node-logs")));
-        String stamp = distribution.installBundle() + String.join(" ", buildOptions);
+        List<Path> jars = bundleJars();
+        String stamp = digests(jars) + String.join(" ", buildOptions);
         Path stampFile = home.resolve("ceres-build.stamp");
+        // providers/ is left alone when nothing changed: a jar copied again, even the same, is newer than the build,
+        // and start --optimized then refuses to start.
         if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp)) {
+            distribution.installBundle(jars);
             distribution.build(buildOptions);
             Files.writeString(stampFile, stamp);
         }
@@ -63,17 +67,22 @@ public final class KeycloakDistribution {
         return logs;
     }
 
-    /** Replaces providers/ with the bundle's packaged jars; returns their digests. */
-    private String installBundle() throws IOException {
+    /** Replaces providers/ with the bundle's packaged jars. */
+    private void installBundle(List<Path> jars) throws IOException {
         Path providers = Files.createDirectories(home.resolve("providers"));
         try (Stream<Path> old = Files.list(providers)) {
             for (Path jar : old.filter(p -> p.toString().endsWith(".jar")).toList()) {
                 Files.delete(jar);
             }
         }
-        StringBuilder digests = new StringBuilder();
-        for (Path jar : bundleJars()) {
+        for (Path jar : jars) {
             Files.copy(jar, providers.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String digests(List<Path> jars) throws IOException {
+        StringBuilder digests = new StringBuilder();
+        for (Path jar : jars) {
             digests.append(jar.getFileName()).append('=').append(sha256(jar)).append('\n');
         }
         return digests.toString();

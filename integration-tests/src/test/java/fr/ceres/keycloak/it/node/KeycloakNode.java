@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One Keycloak server process started with {@code kc.sh start --optimized} from a {@link KeycloakDistribution},
@@ -25,6 +27,10 @@ public final class KeycloakNode implements AutoCloseable {
     /** The ports of one node. */
     public record Ports(int http, int management, int cluster) {
     }
+
+    /** Infinispan's line for each new cluster view: {@code [coordinator|view id] (members) [names]}. */
+    private static final Pattern CLUSTER_VIEW =
+            Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^\\]]*\\] \\((\\d+)\\) \\[[^\\]]*\\]");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -98,6 +104,27 @@ public final class KeycloakNode implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new AssertionError(name + " not ready within " + timeout + ", see " + log);
+    }
+
+    /**
+     * Waits until the last cluster view in the node's log has {@code members} members; returns that view as the log
+     * says it (coordinator, view id, members).
+     */
+    public String awaitClusterView(int members, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            String last = null;
+            int size = 0;
+            for (Matcher view = CLUSTER_VIEW.matcher(logText()); view.find(); ) {
+                last = view.group();
+                size = Integer.parseInt(view.group(1));
+            }
+            if (size == members) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " has no cluster view of " + members + " members within " + timeout + ", see " + log);
     }
 
     /** Waits for the process to end by itself (a refused start); returns its exit code. */

@@ -5,28 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import fr.ceres.keycloak.it.node.CeresDeployment;
 import fr.ceres.keycloak.it.node.KeycloakDistribution;
 import fr.ceres.keycloak.it.node.KeycloakNode;
 import fr.ceres.keycloak.it.support.Applicant;
@@ -55,42 +43,26 @@ class ProductionStartIT {
 
     private static final String POSTGRES = "127.0.0.1:5432";
     private static final String DATABASE = "ceres_production_it";
-    private static final String DATABASE_USER = "ceres";
-    /** Passed in the environment, as a deployment would; PostgreSQL here trusts local connections anyway. */
-    private static final String DATABASE_PASSWORD = "ceres";
     private static final KeycloakNode.Ports PORTS = new KeycloakNode.Ports(8380, 9300, 7900);
     /** The public address, as the proxy serves it. */
     private static final String PUBLIC_URL = "http://localhost:" + PORTS.http();
     private static final String REALM_URL = PUBLIC_URL + "/realms/mes-demarches";
-    /** Where Ceres is deployed: never served here, the browser is only sent there with its code. */
-    private static final String CERES_URL = "https://ceres.example.org";
     private static final String SIRET = "73282932000074";
-
-    /** {@code kc.sh build}: the README's, with the offline register (the tests reach no outside service). */
-    private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true",
-            "--spi-company-register--provider=static-file");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static KeycloakDistribution distribution;
 
-    private final String clientSecret = UUID.randomUUID().toString();
-    private final String adminPassword = UUID.randomUUID().toString();
-    private final String smtpPassword = UUID.randomUUID().toString();
+    private final CeresDeployment deployment = new CeresDeployment();
     private GreenMail smtp;
 
     @BeforeAll
     static void install() throws Exception {
-        distribution = KeycloakDistribution.built(BUILD_OPTIONS);
-        Path imports = Files.createDirectories(distribution.home().resolve("data/import"));
-        Files.copy(Path.of(System.getProperty("ceres.bundle.dir"), "realm-export.json"),
-                imports.resolve("realm-export.json"), StandardCopyOption.REPLACE_EXISTING);
+        distribution = CeresDeployment.distribution();
     }
 
     @BeforeEach
     void startMailServer() throws IOException {
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("ceres-smtp", smtpPassword));
-        smtp.start();
+        smtp = deployment.startMailServer();
     }
 
     @AfterEach
@@ -103,7 +75,7 @@ class ProductionStartIT {
     void productionStart() throws Exception {
         long begin = System.nanoTime();
         try (KeycloakNode node = KeycloakNode.start(distribution, "node1", PORTS, startOptions(freshDatabase()),
-                productionEnvironment())) {
+                deployment.environment(smtp))) {
             node.awaitReady(Duration.ofMinutes(3));
             System.out.printf("production start: ready in %d s%n", (System.nanoTime() - begin) / 1_000_000_000);
 
@@ -122,13 +94,13 @@ class ProductionStartIT {
             String activated = recipient.follow(recipient.get(activate)).body();
             assertTrue(activated.contains("Votre compte est activé"), activated);
 
-            String code = new CentreLetters(REALM_URL, this::adminToken).registerAndIssue(SIRET);
-            HttpAttachSession ceres = new HttpAttachSession(PortalHttp.anonymous(REALM_URL), REALM_URL, CERES_URL + "/callback")
+            String code = new CentreLetters(REALM_URL, () -> deployment.adminToken(PUBLIC_URL)).registerAndIssue(SIRET);
+            HttpAttachSession ceres = new HttpAttachSession(PortalHttp.anonymous(REALM_URL), REALM_URL, CeresDeployment.CERES_URL + "/callback")
                     .signIn(email, Applicant.PASSWORD);
             HttpResponse<String> attached = ceres.attach(SIRET, code);
             assertTrue(ceres.givesCode(attached), ceres.pageAfter(attached));
 
-            JsonNode access = CeresSignIn.claims(ceres.tokens(attached, clientSecret).get("access_token").asText());
+            JsonNode access = CeresSignIn.claims(ceres.tokens(attached, deployment.clientSecret()).get("access_token").asText());
             assertEquals(JSON.readTree("[{\"siret\":\"" + SIRET + "\",\"role\":\"gestionnaire\",\"centre\":\"" + SIRET + "\"}]"),
                     access.get("ceres_habilitations"), access.toString());
             assertEquals(REALM_URL, access.get("iss").asText());
@@ -139,7 +111,7 @@ class ProductionStartIT {
     @Test
     @DisplayName("Given the production start without CERES_CLIENT_SECRET and CERES_URL, then the server refuses the realm and stops, saying what to set")
     void devDefaultsRefused() throws Exception {
-        Map<String, String> environment = productionEnvironment();
+        Map<String, String> environment = deployment.environment(smtp);
         environment.remove("CERES_CLIENT_SECRET");
         environment.remove("CERES_URL");
         try (KeycloakNode node = KeycloakNode.start(distribution, "node1-dev-defaults", PORTS,
@@ -155,56 +127,13 @@ class ProductionStartIT {
     /** {@code kc.sh start}: the README's, on this machine's PostgreSQL, HTTP only, behind a proxy on 127.0.0.1. */
     private static List<String> startOptions(String databaseUrl) {
         return List.of("--import-realm",
-                "--db-url=" + databaseUrl, "--db-username=" + DATABASE_USER,
+                "--db-url=" + databaseUrl, "--db-username=" + CeresDeployment.DATABASE_USER,
                 "--hostname=" + PUBLIC_URL, "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1",
                 "--http-enabled=true");
     }
 
-    /** Every secret, and the realm's settings, as the environment gives them. */
-    private Map<String, String> productionEnvironment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("KC_DB_PASSWORD", DATABASE_PASSWORD);
-        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        environment.put("CERES_SMTP_HOST", "127.0.0.1");
-        environment.put("CERES_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        environment.put("CERES_SMTP_AUTH", "true");
-        environment.put("CERES_SMTP_USER", "ceres-smtp");
-        environment.put("CERES_SMTP_PASSWORD", smtpPassword);
-        environment.put("CERES_SMTP_FROM", "no-reply@mesdemarches.example.org");
-        environment.put("CERES_CLIENT_SECRET", clientSecret);
-        environment.put("CERES_URL", CERES_URL);
-        return environment;
-    }
-
-    /** The bootstrap administrator's token (the master realm's admin-cli), standing for a DREETS agent. */
-    private String adminToken() {
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
-                + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(PUBLIC_URL + "/realms/master/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return JSON.readTree(response.body()).get("access_token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** An empty database for this start; returns its JDBC URL. */
     private static String freshDatabase() throws SQLException {
-        return FreshDatabase.postgres(POSTGRES, DATABASE, DATABASE_USER, DATABASE_PASSWORD);
+        return FreshDatabase.postgres(POSTGRES, DATABASE, CeresDeployment.DATABASE_USER, CeresDeployment.DATABASE_PASSWORD);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -22,6 +23,11 @@ public final class ActivatedAccounts {
 
     /** Creates the account and returns its id. */
     public static String create(ManagedRealm realm, String email) {
+        return create(realm.admin(), email);
+    }
+
+    /** Creates the account through any server's admin API (a node of a cluster, say) and returns its id. */
+    public static String create(RealmResource realm, String email) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
@@ -37,7 +43,7 @@ public final class ActivatedAccounts {
         password.setValue(Applicant.PASSWORD);
         password.setTemporary(false);
         user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
+        try (Response response = realm.users().create(user)) {
             return CreatedResponseUtil.getCreatedId(response);
         }
     }

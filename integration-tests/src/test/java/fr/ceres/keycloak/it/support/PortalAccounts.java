@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -21,6 +22,11 @@ public final class PortalAccounts {
 
     /** Creates the account and returns its id. */
     public static String create(ManagedRealm realm, String email, String firstName, String lastName, String siret) {
+        return create(realm.admin(), email, firstName, lastName, siret);
+    }
+
+    /** Creates the account through any server's admin API (a node of a cluster, say) and returns its id. */
+    public static String create(RealmResource realm, String email, String firstName, String lastName, String siret) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
@@ -36,7 +42,7 @@ public final class PortalAccounts {
         password.setValue(Applicant.PASSWORD);
         password.setTemporary(false);
         user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
+        try (Response response = realm.users().create(user)) {
             return CreatedResponseUtil.getCreatedId(response);
         }
     }

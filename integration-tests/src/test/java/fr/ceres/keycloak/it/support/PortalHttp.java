@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,6 +40,8 @@ public final class PortalHttp {
     /** Kept by hand: Keycloak marks its cookies Secure, which Java's CookieManager will not send over http. */
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final String realmUrl;
+    /** Where each request really goes: the address itself, or the server a load balancer would choose for it. */
+    private final UnaryOperator<URI> route;
 
     public PortalHttp(String realmUrl) {
         this(realmUrl, Duration.ofSeconds(30));
@@ -46,8 +49,17 @@ public final class PortalHttp {
 
     /** A browser that gives up on an answer after {@code deadline}. */
     public PortalHttp(String realmUrl, Duration deadline) {
+        this(realmUrl, deadline, UnaryOperator.identity());
+    }
+
+    /**
+     * A browser behind a load balancer: it sees one public address ({@code realmUrl}'s) and keeps one set of
+     * cookies for it, while {@code route} sends each request to the server it picks.
+     */
+    public PortalHttp(String realmUrl, Duration deadline, UnaryOperator<URI> route) {
         this.realmUrl = realmUrl;
         this.deadline = deadline;
+        this.route = route;
     }
 
     /** Nobody signed in. */
@@ -159,7 +171,7 @@ public final class PortalHttp {
     }
 
     private HttpRequest.Builder request(String url) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(route.apply(URI.create(url)))
                 .timeout(deadline)
                 .header("Accept-Language", "fr-FR,fr");
         if (!cookies.isEmpty()) {

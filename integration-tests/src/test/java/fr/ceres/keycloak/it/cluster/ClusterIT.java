@@ -1,0 +1,742 @@
+package fr.ceres.keycloak.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.icegreen.greenmail.util.GreenMail;
+import fr.ceres.keycloak.it.node.CeresDeployment;
+import fr.ceres.keycloak.it.node.KeycloakDistribution;
+import fr.ceres.keycloak.it.node.KeycloakNode;
+import fr.ceres.keycloak.it.support.ActivatedAccounts;
+import fr.ceres.keycloak.it.support.Applicant;
+import fr.ceres.keycloak.it.support.CentreLetters;
+import fr.ceres.keycloak.it.support.FreshDatabase;
+import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.HttpAttachSession;
+import fr.ceres.keycloak.it.support.InviteByEmail;
+import fr.ceres.keycloak.it.support.Mailbox;
+import fr.ceres.keycloak.it.support.PortalAccounts;
+import fr.ceres.keycloak.it.support.PortalHttp;
+import fr.ceres.keycloak.it.support.SignUpPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.MemberRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * Two production nodes on one PostgreSQL database, as the README deploys them behind a load balancer: the same
+ * build, the same public address ({@code --hostname}), their caches joined by JGroups (discovery through the
+ * database). The load balancer is played by each browser's {@link NodeRoute}: requests go to the nodes in turn,
+ * or to the node a race needs. Sessions started on one node are used on the other, and every race the bundle
+ * guards on one node is run with its contenders on both.
+ */
+@DisplayName("Two nodes on one PostgreSQL database")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String POSTGRES = "127.0.0.1:5432";
+    private static final String DATABASE = "ceres_cluster_it";
+    /**
+     * The load balancer's address, the one both nodes put in pages, links and tokens. Nothing listens there: every
+     * request of the tests is routed to a node, so one that is not would fail.
+     */
+    private static final String PUBLIC_URL = "http://portail.ceres.test";
+    private static final String REALM = "mes-demarches";
+    private static final String REALM_URL = PUBLIC_URL + "/realms/" + REALM;
+    private static final String CALLBACK = CeresDeployment.CERES_URL + "/callback";
+    private static final List<KeycloakNode.Ports> PORTS = List.of(
+            new KeycloakNode.Ports(8380, 9300, 7900), new KeycloakNode.Ports(8480, 9400, 7901));
+    private static final List<String> NAMES = List.of("node-a", "node-b");
+
+    /** The burst's size: the default fits the CI's time; {@code -Dcluster.burst.people=1000 -Dcluster.burst.centres=50} for the full one. */
+    private static final int BURST_PEOPLE = Integer.getInteger("cluster.burst.people", 200);
+    private static final int BURST_CENTRES = Integer.getInteger("cluster.burst.centres", 20);
+    /** The centres whose codes are redeemed while node-b is killed, four people each. */
+    private static final int KILL_CENTRES = 10;
+    /** Requests each browser may wait: a burst on two cores answers slowly, never wrongly. */
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    private static final String ACADEMIE = "41823967900016";
+    private static final String GRENOBLE = "41823967900024";
+    private static final String TILLEULS = "73282932000074";
+    private static final String ONGLETS = "13002526500013";
+    private static final String WRONG_CODE = "0000-0000-0000";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CeresDeployment DEPLOYMENT = new CeresDeployment();
+    private static GreenMail smtp;
+    private static KeycloakDistribution distribution;
+    private static String databaseUrl;
+    private static Path companyRegister;
+    private static final List<KeycloakNode> NODES = new ArrayList<>();
+    private static final List<Keycloak> ADMINS = new ArrayList<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        distribution = CeresDeployment.distribution();
+        smtp = DEPLOYMENT.startMailServer();
+        companyRegister = companyRegister();
+        databaseUrl = FreshDatabase.postgres(POSTGRES, DATABASE, CeresDeployment.DATABASE_USER, CeresDeployment.DATABASE_PASSWORD);
+        // One after the other: the first imports the realm, the second finds it there.
+        for (int i = 0; i < NAMES.size(); i++) {
+            long begin = System.nanoTime();
+            NODES.add(startNode(i).awaitReady(Duration.ofMinutes(3)));
+            System.out.printf("[cluster] %s ready in %d s%n", NAMES.get(i), seconds(begin));
+            ADMINS.add(Keycloak.getInstance(NODES.get(i).directUrl(), "master", "admin", DEPLOYMENT.adminPassword(), "admin-cli"));
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        ADMINS.forEach(Keycloak::close);
+        for (KeycloakNode node : NODES) {
+            node.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("Given two nodes started on one database, then they form one cluster, and a portal session started on one node serves the portal and a centre's access page, with its anti-forgery token, on the other")
+    void sessionsCrossNodes() throws Exception {
+        for (KeycloakNode node : NODES) {
+            String view = node.awaitClusterView(2, Duration.ofMinutes(1));
+            System.out.printf("[cluster] %s's cluster view: %s%n", NAMES.get(NODES.indexOf(node)), view);
+        }
+        makeGestionnaire("alice@academie.fr", "Alice", "Martin", ACADEMIE, List.of(GRENOBLE));
+        PortalAccounts.create(admin(1), "hugo@academie.fr", "Hugo", "Leroy", GRENOBLE);
+
+        Browser alice = browser(0);
+        alice.http().signIn("alice@academie.fr", Applicant.PASSWORD);
+        List<String> served = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> page = alice.http().get(i % 2 == 0 ? REALM_URL + "/ceres-portal/" : accessPage(ACADEMIE));
+            assertEquals(200, page.statusCode(), page.uri() + " " + page.body());
+            assertTrue(page.body().contains(i % 2 == 0 ? "ceres-portal" : "ceres-access"), page.body());
+            served.add(nodeOf(page) + " " + page.uri().getPath());
+        }
+        HttpResponse<String> accessPage = alice.http().get(accessPage(ACADEMIE));
+        HttpResponse<String> invited = alice.http().post(accessPage(ACADEMIE) + "/inviter",
+                InviteByEmail.form(PortalHttp.csrfOf(accessPage.body()), "hugo@academie.fr", "gestionnaire", GRENOBLE));
+        assertEquals(303, invited.statusCode(), invited.body());
+        assertNotEquals(nodeOf(accessPage), nodeOf(invited), "the form's token from one node, posted on the other");
+        served.add(nodeOf(accessPage) + " access page (token), " + nodeOf(invited) + " invitation posted with it: " + invited.statusCode());
+        System.out.printf("[cluster] one portal session, requests alternating: %s%n", String.join("; ", served));
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("Given a burst of redemptions spread over both nodes, then every centre has exactly one gestionnaire, the one told so, every other attempt is refused in French, and none fails")
+    void redemptionBurstOverBothNodes() throws Exception {
+        List<String> centres = new ArrayList<>();
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (int c = 0; c < BURST_CENTRES; c++) {
+            String siret = burstCentre(c);
+            centres.add(siret);
+            codes.put(siret, letters(c).registerAndIssue(siret));
+        }
+        long begin = System.nanoTime();
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < BURST_PEOPLE; i++) {
+            people.add("rafale-" + i + "@centres.fr");
+        }
+        inParallel(people.size(), i -> () -> ActivatedAccounts.create(admin(i), people.get(i)));
+        long created = seconds(begin);
+        begin = System.nanoTime();
+        List<Attempt> attempts = inParallel(people.size(), i -> () -> {
+            Browser browser = browser(i);
+            HttpAttachSession session = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK).signIn(people.get(i), Applicant.PASSWORD);
+            browser.route().pin(i % 2);
+            return new Attempt(people.get(i), centres.get(i % centres.size()), session);
+        });
+        System.out.printf("[cluster] burst: %d accounts made in %d s, signed in (steps alternating between the nodes) in %d s%n",
+                people.size(), created, seconds(begin));
+
+        begin = System.nanoTime();
+        List<HttpResponse<String>> answers = atOnce(attempts.stream()
+                .<Callable<HttpResponse<String>>>map(a -> () -> a.session().attach(a.siret(), codes.get(a.siret()))).toList());
+        long burst = (System.nanoTime() - begin) / 1_000_000;
+        Map<String, List<String>> toldWinners = new LinkedHashMap<>();
+        int refused = 0;
+        int[] perNode = new int[NODES.size()];
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt attempt = attempts.get(i);
+            HttpResponse<String> answer = answers.get(i);
+            perNode[NODES.indexOf(nodeServing(answer))]++;
+            assertTrue(answer.statusCode() < 500, attempt.email() + " was answered " + answer.statusCode());
+            if (attempt.session().givesCode(answer)) {
+                toldWinners.computeIfAbsent(attempt.siret(), s -> new ArrayList<>()).add(attempt.email());
+            } else {
+                String page = attempt.session().pageAfter(answer);
+                assertTrue(page.contains("a déjà été activé"), attempt.email() + " was shown: " + page);
+                refused++;
+            }
+        }
+        int doubles = 0;
+        for (String siret : centres) {
+            List<String> members = members(siret);
+            doubles += Math.max(0, members.size() - 1);
+            assertEquals(members, toldWinners.getOrDefault(siret, List.of()), "who was told they won " + siret);
+            assertEquals(1, members.size(), "one gestionnaire for " + siret + ": " + members);
+        }
+        System.out.printf("[cluster] burst: %d redemptions of %d codes (%d on node-a, %d on node-b) in %d ms: %d gestionnaires,"
+                        + " %d doubles, %d refused « a déjà été activé », 0 answers 5xx%n", attempts.size(), centres.size(),
+                perNode[0], perNode[1], burst, toldWinners.size(), doubles, refused);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("Given a sign-up's activation link confirmed on both nodes at the same instant, then the account is activated once")
+    void activationRaceAcrossNodes() throws Exception {
+        String email = "double.clic@cfa-exemple.fr";
+        PortalHttp visitor = browser(0).http();
+        String signUpPage = visitor.get(SignUpPage.url(REALM_URL)).body();
+        String signUp = PortalHttp.formAction(signUpPage, "kc-register-form").orElseThrow(() -> new AssertionError(signUpPage));
+        String sent = visitor.follow(visitor.post(signUp, SignUpPage.postedFields(email))).body();
+        assertTrue(sent.contains("Activez votre compte"), sent);
+        String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).actionLink();
+
+        List<Callable<HttpResponse<String>>> confirms = new ArrayList<>();
+        List<PortalHttp> recipients = new ArrayList<>();
+        for (int node = 0; node < NODES.size(); node++) {
+            PortalHttp recipient = browser(node).pinned(node);
+            String confirm = recipient.follow(recipient.get(link)).body();
+            String activate = PortalHttp.getFormUrl(confirm, "ceres-activation-form").orElseThrow(() -> new AssertionError(confirm));
+            recipients.add(recipient);
+            confirms.add(() -> recipient.get(activate));
+        }
+        List<HttpResponse<String>> answers = atOnce(confirms);
+        int activated = 0;
+        List<String> shown = new ArrayList<>();
+        for (int node = 0; node < answers.size(); node++) {
+            HttpResponse<String> page = recipients.get(node).follow(answers.get(node));
+            assertTrue(page.statusCode() < 500, NAMES.get(node) + " answered " + page.statusCode() + " " + page.body());
+            boolean told = page.body().contains("Votre compte est activé");
+            activated += told ? 1 : 0;
+            shown.add(NAMES.get(node) + ": " + page.statusCode() + (told ? " « Votre compte est activé »" : " " + heading(page.body())));
+        }
+        UserRepresentation user = admin(0).users().searchByEmail(email, true).get(0);
+        assertTrue(user.isEmailVerified(), "activated");
+        System.out.printf("[cluster] activation link confirmed on both nodes at once: %s%n", String.join("; ", shown));
+        assertEquals(1, activated, "told activated once: " + shown);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("Given the invitee accepting on both nodes at the same instant, then the invitation is accepted once")
+    void invitationRaceAcrossNodes() throws Exception {
+        // Invited by Alice in the first test, through both nodes.
+        String email = "hugo@academie.fr";
+        String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).invitationLink();
+        List<Callable<HttpResponse<String>>> accepts = new ArrayList<>();
+        for (int node = 0; node < NODES.size(); node++) {
+            Browser hugo = browser(node);
+            hugo.http().signIn(email, Applicant.PASSWORD);
+            PortalHttp pinned = hugo.pinned(node);
+            HttpResponse<String> confirm = pinned.follow(pinned.get(link));
+            assertEquals(200, confirm.statusCode(), confirm.body());
+            Map<String, String> form = Map.of("key", link.substring(link.indexOf("key=") + 4), "csrf", PortalHttp.csrfOf(confirm.body()));
+            accepts.add(() -> pinned.post(REALM_URL + "/ceres-portal/invitation", form));
+        }
+        List<String> shown = new ArrayList<>();
+        for (HttpResponse<String> answer : atOnce(accepts)) {
+            shown.add(nodeOf(answer) + ": " + answer.statusCode());
+            assertEquals(303, answer.statusCode(), answer.body());
+        }
+        long acceptances = admin(0).getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 100).stream()
+                .filter(e -> e.getDetails() != null && e.getDetails().containsKey("ceres_invitation")).count();
+        List<String> hugoMember = members(ACADEMIE).stream().filter(email::equals).toList();
+        System.out.printf("[cluster] invitation accepted on both nodes at once: %s; %d acceptance event(s), Hugo member of the centre %d time(s)%n",
+                String.join("; ", shown), acceptances, hugoMember.size());
+        assertEquals(1, acceptances, "accepted once");
+        assertEquals(List.of(email), hugoMember);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("Given two gestionnaires on two nodes revoking each other at the same instant, then exactly one succeeds and the centre keeps a gestionnaire")
+    void revocationRaceAcrossNodes() throws Exception {
+        String aliceId = makeGestionnaire("alice@tilleuls.fr", "Alice", "Bernard", TILLEULS, List.of());
+        String brunoId = makeGestionnaire("bruno@tilleuls.fr", "Bruno", "Petit", TILLEULS, List.of());
+        List<Callable<HttpResponse<String>>> revocations = new ArrayList<>();
+        String[][] who = {{"alice@tilleuls.fr", brunoId}, {"bruno@tilleuls.fr", aliceId}};
+        for (int node = 0; node < NODES.size(); node++) {
+            Browser gestionnaire = browser(node);
+            gestionnaire.http().signIn(who[node][0], Applicant.PASSWORD);
+            PortalHttp pinned = gestionnaire.pinned(node);
+            Map<String, String> form = Map.of("csrf", PortalHttp.csrfOf(pinned.get(accessPage(TILLEULS)).body()),
+                    "personne", who[node][1], "siret", TILLEULS, "role", "gestionnaire");
+            revocations.add(() -> pinned.post(accessPage(TILLEULS) + "/habilitations/retirer", form));
+        }
+        int revoked = 0;
+        List<String> shown = new ArrayList<>();
+        for (HttpResponse<String> response : atOnce(revocations)) {
+            String location = response.headers().firstValue("Location").orElse("");
+            shown.add(nodeOf(response) + ": " + response.statusCode() + " " + location.replace(PUBLIC_URL, ""));
+            if (location.endsWith("?notice=habilitation-retiree")) {
+                revoked++;
+            } else {
+                assertTrue(location.endsWith("?notice=dernier-gestionnaire") || response.statusCode() == 403
+                        || location.equals(REALM_URL + "/ceres-portal/"), response.statusCode() + " " + location + " " + response.body());
+            }
+        }
+        List<String> left = members(TILLEULS);
+        System.out.printf("[cluster] two gestionnaires revoking each other on both nodes at once: %s; gestionnaires left: %s%n",
+                String.join("; ", shown), left);
+        assertEquals(1, revoked, "exactly one habilitation taken");
+        assertEquals(1, left.size(), "one gestionnaire left: " + left);
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("Given one person posting 20 wrong codes at the same instant, half on each node, then exactly 5 are evaluated and 15 told « Trop d'essais »")
+    void wrongCodesAcrossNodes() throws Exception {
+        letters(0).registerAndIssue(ONGLETS);
+        String email = "onglets@centres.fr";
+        ActivatedAccounts.create(admin(0), email);
+        List<HttpAttachSession> tabs = new ArrayList<>();
+        List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Browser browser = browser(i);
+            HttpAttachSession tab = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK).signIn(email, Applicant.PASSWORD);
+            browser.route().pin(i % 2);
+            tabs.add(tab);
+            posts.add(() -> tab.attach(ONGLETS, WRONG_CODE));
+        }
+        List<HttpResponse<String>> answers = atOnce(posts);
+        int evaluated = 0;
+        int tooMany = 0;
+        int[] evaluatedPerNode = new int[NODES.size()];
+        for (int i = 0; i < answers.size(); i++) {
+            String page = tabs.get(i).pageAfter(answers.get(i));
+            // Parts without apostrophes: the page escapes them.
+            if (page.contains("ne correspond pas à ce SIRET")) {
+                evaluated++;
+                evaluatedPerNode[i % 2]++;
+            } else if (page.matches("(?s).*Trop d.{1,6}essais : réessayez après \\d{2}:\\d{2}\\..*")) {
+                tooMany++;
+            } else {
+                throw new AssertionError("unexpected answer " + answers.get(i).statusCode() + ": " + page);
+            }
+        }
+        System.out.printf("[cluster] 20 wrong codes at once by one person, 10 per node: %d evaluated (%d on node-a, %d on node-b), %d « Trop d'essais »%n",
+                evaluated, evaluatedPerNode[0], evaluatedPerNode[1], tooMany);
+        assertEquals(5, evaluated, "the per-person limit, exactly, across the cluster");
+        assertEquals(15, tooMany);
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("Given node-b killed in the middle of redemptions, invitation acceptances and sign-ups spread over both nodes, then each one is done whole or not at all, node-a answers all along and serves alone, and node-b rejoins when restarted")
+    void nodeKilledMidBurst() throws Exception {
+        List<Operation> operations = new ArrayList<>();
+        // Redemptions: four people per centre.
+        List<String> centres = new ArrayList<>();
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (int c = 0; c < KILL_CENTRES; c++) {
+            String siret = killCentre(c);
+            centres.add(siret);
+            codes.put(siret, letters(c).registerAndIssue(siret));
+        }
+        int redeemers = centres.size() * 4;
+        inParallel(redeemers, i -> () -> ActivatedAccounts.create(admin(0), "panne-" + i + "@centres.fr"));
+        List<Attempt> attempts = inParallel(redeemers, i -> () -> {
+            Browser browser = browser(i);
+            HttpAttachSession session = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK)
+                    .signIn("panne-" + i + "@centres.fr", Applicant.PASSWORD);
+            browser.route().pin(i % 2);
+            return new Attempt("panne-" + i + "@centres.fr", centres.get(i % centres.size()), session);
+        });
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt a = attempts.get(i);
+            operations.add(new Operation("redemption", a.email(), i % 2, () -> a.session().attach(a.siret(), codes.get(a.siret()))));
+        }
+        // Invitation acceptances: Alice (gestionnaire since the first test) invites eight people of the linked site.
+        Map<String, String> invitationLinks = new LinkedHashMap<>();
+        Browser alice = browser(0);
+        alice.http().signIn("alice@academie.fr", Applicant.PASSWORD);
+        for (int i = 0; i < 8; i++) {
+            String email = "invite-" + i + "@academie.fr";
+            PortalAccounts.create(admin(0), email, "Invité", "Numéro" + (char) ('A' + i), GRENOBLE);
+            HttpResponse<String> invited = alice.http().post(accessPage(ACADEMIE) + "/inviter", InviteByEmail.form(
+                    PortalHttp.csrfOf(alice.http().get(accessPage(ACADEMIE)).body()), email, "gestionnaire", GRENOBLE));
+            assertEquals(303, invited.statusCode(), invited.body());
+            String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).invitationLink();
+            invitationLinks.put(email, link);
+            Browser invitee = browser(i);
+            invitee.http().signIn(email, Applicant.PASSWORD);
+            PortalHttp pinned = invitee.pinned(i % 2);
+            HttpResponse<String> confirm = pinned.follow(pinned.get(link));
+            assertEquals(200, confirm.statusCode(), confirm.body());
+            Map<String, String> form = Map.of("key", link.substring(link.indexOf("key=") + 4), "csrf", PortalHttp.csrfOf(confirm.body()));
+            operations.add(new Operation("invitation", email, i % 2, () -> pinned.post(REALM_URL + "/ceres-portal/invitation", form)));
+        }
+        // Sign-ups: the form loaded, then sent.
+        for (int i = 0; i < 8; i++) {
+            String email = "inscription-" + i + "@cfa-exemple.fr";
+            Browser visitor = browser(i);
+            String page = visitor.http().get(SignUpPage.url(REALM_URL)).body();
+            String signUp = PortalHttp.formAction(page, "kc-register-form").orElseThrow(() -> new AssertionError(page));
+            PortalHttp pinned = visitor.pinned(i % 2);
+            operations.add(new Operation("sign-up", email, i % 2, () -> pinned.follow(pinned.post(signUp, SignUpPage.postedFields(email)))));
+        }
+
+        // All at once, node-b killed when a quarter of them are answered.
+        KeycloakNode killed = NODES.get(1);
+        AtomicInteger answered = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(operations.size());
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        long killedAt;
+        long servedAloneAfter;
+        try {
+            for (Operation operation : operations) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        return operation.call().call();
+                    } finally {
+                        answered.incrementAndGet();
+                    }
+                }));
+            }
+            start.countDown();
+            while (answered.get() < operations.size() / 4) {
+                Thread.sleep(10);
+            }
+            killed.kill();
+            killedAt = System.nanoTime();
+            System.out.printf("[cluster] node-b killed (SIGKILL) with %d of %d operations answered%n", answered.get(), operations.size());
+            servedAloneAfter = firstSignInAlone(killedAt);
+            for (Future<HttpResponse<String>> result : results) {
+                try {
+                    result.get();
+                } catch (ExecutionException failed) {
+                    // Counted below.
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        String aloneView = NODES.get(0).awaitClusterView(1, Duration.ofMinutes(1));
+
+        Map<String, int[]> outcomes = new LinkedHashMap<>();
+        List<String> failedOnA = new ArrayList<>();
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+        for (int i = 0; i < operations.size(); i++) {
+            Operation operation = operations.get(i);
+            int[] counts = outcomes.computeIfAbsent(operation.kind() + " on " + NAMES.get(operation.node()), k -> new int[2]);
+            try {
+                HttpResponse<String> answer = results.get(i).get();
+                if (answer.statusCode() >= 500) {
+                    throw new IllegalStateException("answered " + answer.statusCode());
+                }
+                answers.put(operation.who(), answer);
+                counts[0]++;
+            } catch (ExecutionException | IllegalStateException failed) {
+                counts[1]++;
+                if (operation.node() == 0) {
+                    failedOnA.add(operation.kind() + " " + operation.who() + ": " + failed.getMessage());
+                }
+            }
+        }
+        StringBuilder figures = new StringBuilder();
+        outcomes.forEach((kind, counts) -> figures.append(kind).append(": ").append(counts[0]).append(" answered, ")
+                .append(counts[1]).append(" failed; "));
+        System.out.printf("[cluster] after the kill: %s%n", figures);
+        System.out.printf("[cluster] node-a alone: a new sign-in served %d ms after the kill; its view: %s%n", servedAloneAfter, aloneView);
+
+        // All or nothing, read on node-a.
+        List<String> halfDone = new ArrayList<>();
+        for (String siret : centres) {
+            String state = letters(0).centre(siret).get("etat").asText();
+            List<String> members = members(siret);
+            if (!(state.equals("actif") && members.size() == 1 || state.equals("en-attente-activation") && members.isEmpty())) {
+                halfDone.add(siret + " " + state + " with gestionnaires " + members);
+            }
+            for (Attempt attempt : attempts) {
+                HttpResponse<String> answer = answers.get(attempt.email());
+                if (attempt.siret().equals(siret) && answer != null && attempt.session().givesCode(answer) && !members.contains(attempt.email())) {
+                    halfDone.add(attempt.email() + " told gestionnaire of " + siret + " but not stored");
+                }
+            }
+        }
+        // The invitation's own state, as its link shows it to the invitee on node-a; the INVITE_ORG event is only the
+        // audit trail, written after the acceptance's transaction: counted, not taken for the acceptance.
+        List<String> academie = members(ACADEMIE);
+        int accepted = 0;
+        for (Map.Entry<String, String> invitation : invitationLinks.entrySet()) {
+            String email = invitation.getKey();
+            PortalHttp invitee = browser(0).pinned(0).signIn(email, Applicant.PASSWORD);
+            boolean acceptedState = invitee.follow(invitee.get(invitation.getValue())).body().contains("data-invitation-state=\"accepted\"");
+            boolean member = academie.contains(email);
+            accepted += acceptedState ? 1 : 0;
+            if (member != acceptedState || answers.containsKey(email) && !member) {
+                halfDone.add(email + ": member " + member + ", invitation accepted " + acceptedState + ", answered " + answers.containsKey(email));
+            }
+        }
+        long acceptanceEvents = admin(0).getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 200).stream()
+                .filter(e -> e.getDetails() != null && invitationLinks.containsKey(admin(0).users().get(e.getUserId()).toRepresentation().getUsername()))
+                .count();
+        int accounts = 0;
+        for (Operation operation : operations.stream().filter(o -> o.kind().equals("sign-up")).toList()) {
+            List<UserRepresentation> found = admin(0).users().searchByEmail(operation.who(), true);
+            HttpResponse<String> answer = answers.get(operation.who());
+            boolean told = answer != null && answer.body().contains("Activez votre compte");
+            if (found.isEmpty()) {
+                if (told) {
+                    halfDone.add(operation.who() + " told to activate, but no account");
+                }
+                continue;
+            }
+            accounts++;
+            UserRepresentation user = found.get(0);
+            boolean password = admin(0).users().get(user.getId()).credentials().stream().anyMatch(c -> "password".equals(c.getType()));
+            if (user.getAttributes() == null || !user.getAttributes().containsKey("siret") || user.getFirstName() == null || !password) {
+                halfDone.add(operation.who() + " half-made: " + user.getAttributes() + " password " + password);
+            }
+        }
+        System.out.printf("[cluster] after the kill, read on node-a: %d of %d centres active with their one gestionnaire, %d of 8 invitations"
+                        + " accepted (each with its habilitation; %d INVITE_ORG events), %d of 8 sign-ups made whole; half-done: %s%n",
+                centres.stream().filter(siret -> members(siret).size() == 1).count(), centres.size(),
+                accepted, acceptanceEvents, accounts, halfDone);
+        assertEquals(List.of(), failedOnA, "node-a answers all along");
+        assertEquals(List.of(), halfDone, "all or nothing");
+
+        // node-b restarted on the same database: it joins the cluster again and serves.
+        long begin = System.nanoTime();
+        NODES.set(1, startNode(1).awaitReady(Duration.ofMinutes(3)));
+        long ready = (System.nanoTime() - begin) / 1_000_000;
+        String view = NODES.get(1).awaitClusterView(2, Duration.ofMinutes(1));
+        long joined = (System.nanoTime() - begin) / 1_000_000;
+        Browser back = browser(1);
+        back.http().signIn("alice@academie.fr", Applicant.PASSWORD);
+        HttpResponse<String> served = back.pinned(1).get(accessPage(ACADEMIE));
+        assertEquals(200, served.statusCode(), served.body());
+        System.out.printf("[cluster] node-b restarted: ready in %d ms, cluster view of 2 after %d ms (%s), a sign-in across both nodes"
+                + " then the access page on node-b served after %d ms%n", ready, joined, view, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** From the kill on, fresh sign-ins on node-a until one gets the portal page; returns the milliseconds since the kill. */
+    private static long firstSignInAlone(long killedAt) throws InterruptedException {
+        while (System.nanoTime() - killedAt < Duration.ofMinutes(2).toNanos()) {
+            try {
+                browser(0).pinned(0).signIn("alice@academie.fr", Applicant.PASSWORD);
+                return (System.nanoTime() - killedAt) / 1_000_000;
+            } catch (IOException | AssertionError notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("node-a served no sign-in within two minutes of node-b's death");
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private static KeycloakNode startNode(int i) throws Exception {
+        return KeycloakNode.start(distribution, NAMES.get(i), PORTS.get(i), List.of("--import-realm",
+                "--spi-company-register--static-file--file=" + companyRegister,
+                "--db-url=" + databaseUrl, "--db-username=" + CeresDeployment.DATABASE_USER,
+                "--db-pool-initial-size=5", "--db-pool-min-size=5", "--db-pool-max-size=20",
+                "--hostname=" + PUBLIC_URL, "--http-enabled=true"), DEPLOYMENT.environment(smtp));
+    }
+
+    /** A browser behind the load balancer, its first request to node {@code first % 2}, then turn by turn. */
+    private static Browser browser(int first) {
+        NodeRoute route = new NodeRoute(PUBLIC_URL, NODES, first);
+        return new Browser(new PortalHttp(REALM_URL, DEADLINE, route), route);
+    }
+
+    /** The account made, the centre registered, a code issued and redeemed by the person: a gestionnaire. Returns the account's id. */
+    private static String makeGestionnaire(String email, String firstName, String lastName, String siret, List<String> sites)
+            throws Exception {
+        String id = PortalAccounts.create(admin(0), email, firstName, lastName, siret);
+        new Gestionnaires(nodeRealmUrl(1), () -> DEPLOYMENT.adminToken(NODES.get(1).directUrl())).register(siret, sites);
+        String code = letters(0).registerAndIssue(siret);
+        HttpAttachSession session = new HttpAttachSession(browser(1).http(), REALM_URL, CALLBACK).signIn(email, Applicant.PASSWORD);
+        HttpResponse<String> attached = session.attach(siret, code);
+        assertTrue(session.givesCode(attached), session.pageAfter(attached));
+        return id;
+    }
+
+    private static CentreLetters letters(int node) {
+        KeycloakNode agentNode = NODES.get(node % NODES.size());
+        return new CentreLetters(nodeRealmUrl(node), () -> DEPLOYMENT.adminToken(agentNode.directUrl()));
+    }
+
+    private static String nodeRealmUrl(int node) {
+        return NODES.get(node % NODES.size()).directUrl() + "/realms/" + REALM;
+    }
+
+    private static RealmResource admin(int node) {
+        return ADMINS.get(node % ADMINS.size()).realm(REALM);
+    }
+
+    /** The centre's members (its Organization's), by username, as the admin API lists them. */
+    private static List<String> members(String siret) {
+        // One page of them all: getAll() gives only the first ten.
+        OrganizationRepresentation centre = admin(0).organizations().list(0, 1000).stream()
+                .filter(o -> siret.equals(o.getAlias())).findFirst().orElseThrow(() -> new AssertionError("no centre " + siret));
+        return admin(0).organizations().get(centre.getId()).members().getAll().stream().map(MemberRepresentation::getUsername).toList();
+    }
+
+    private static String accessPage(String siret) {
+        return REALM_URL + "/ceres-portal/acces/" + siret;
+    }
+
+    private static KeycloakNode nodeServing(HttpResponse<?> response) {
+        return NODES.stream().filter(n -> n.ports().http() == response.uri().getPort()).findFirst().orElseThrow();
+    }
+
+    private static String nodeOf(HttpResponse<?> response) {
+        return NAMES.get(NODES.indexOf(nodeServing(response)));
+    }
+
+    private static String heading(String page) {
+        int h1 = page.indexOf("<h1");
+        return h1 < 0 ? "(no heading)" : "« " + page.substring(page.indexOf('>', h1) + 1, page.indexOf("</h1>", h1)).strip() + " »";
+    }
+
+    /** The demo register, plus the centres of the bursts: the agents' API registers only SIRETs the register knows. */
+    private static Path companyRegister() throws IOException {
+        ArrayNode register;
+        try (InputStream demo = ClusterIT.class.getResourceAsStream("/company-register-demo.json")) {
+            register = (ArrayNode) JSON.readTree(demo);
+        }
+        List<String> centres = new ArrayList<>();
+        for (int c = 0; c < BURST_CENTRES; c++) {
+            centres.add(burstCentre(c));
+        }
+        for (int c = 0; c < KILL_CENTRES; c++) {
+            centres.add(killCentre(c));
+        }
+        for (String siret : centres) {
+            register.addObject().put("siret", siret).put("raisonSociale", "CENTRE DE FORMATION " + siret)
+                    .put("adresse", "1 RUE DE LA GARE").put("commune", "69002 LYON").put("etat", "A");
+        }
+        Path file = Path.of(System.getProperty("project.build.directory", "target"), "cluster-company-register.json");
+        JSON.writeValue(file.toFile(), register);
+        return file;
+    }
+
+    /** The burst's centres: each its own company (SIREN 9000000xx), establishment 0001. */
+    private static String burstCentre(int c) {
+        return luhnSiret((900_000_000L + c) * 10_000L + 1);
+    }
+
+    /** The centres redeemed while a node is killed: SIREN 9100000xx. */
+    private static String killCentre(int c) {
+        return luhnSiret((910_000_000L + c) * 10_000L + 1);
+    }
+
+    /** A valid SIRET (Luhn key added) from its first 13 digits. */
+    private static String luhnSiret(long first13) {
+        String digits = String.format("%013d", first13);
+        for (int key = 0; key < 10; key++) {
+            String siret = digits + key;
+            int sum = 0;
+            for (int i = 0; i < 14; i++) {
+                int d = siret.charAt(i) - '0';
+                if (i % 2 == 0) {
+                    d *= 2;
+                }
+                sum += d > 9 ? d - 9 : d;
+            }
+            if (sum % 10 == 0) {
+                return siret;
+            }
+        }
+        throw new IllegalStateException("no key for " + digits);
+    }
+
+    /** Runs the tasks on four threads (the server's two cores are the limit); returns their results in order. */
+    private static <T> List<T> inParallel(int count, IntFunction<Callable<T>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<T>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                results.add(pool.submit(task.apply(i)));
+            }
+            List<T> values = new ArrayList<>();
+            for (Future<T> result : results) {
+                values.add(result.get());
+            }
+            return values;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs every task at the same instant, each on its own thread; returns their results in order. */
+    private static <T> List<T> atOnce(List<Callable<T>> tasks) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<T>> results = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> values = new ArrayList<>();
+            for (Future<T> result : results) {
+                values.add(result.get());
+            }
+            return values;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static long seconds(long since) {
+        return (System.nanoTime() - since) / 1_000_000_000;
+    }
+
+    /** A browser and the route its requests take. */
+    private record Browser(PortalHttp http, NodeRoute route) {
+        /** The browser, every request from now on to {@code node}. */
+        PortalHttp pinned(int node) {
+            route.pin(node);
+            return http;
+        }
+    }
+
+    /** One of the operations node-b is killed among: what, by whom, on which node, and its request. */
+    private record Operation(String kind, String who, int node, Callable<HttpResponse<String>> call) {
+    }
+
+    private record Attempt(String email, String siret, HttpAttachSession session) {
+    }
+}
