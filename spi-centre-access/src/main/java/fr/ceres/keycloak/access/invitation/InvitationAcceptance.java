@@ -15,7 +15,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
@@ -31,11 +30,9 @@ final class InvitationAcceptance {
     static final String ACTION = "accept-invitation";
 
     private final KeycloakSession session;
-    private final RealmModel realm;
 
-    InvitationAcceptance(KeycloakSession session, RealmModel realm) {
+    InvitationAcceptance(KeycloakSession session) {
         this.session = session;
-        this.realm = realm;
     }
 
     enum Outcome {
@@ -52,23 +49,28 @@ final class InvitationAcceptance {
     /** Accepts a live link for {@code signedIn}, whose address the caller has checked is the invited one. */
     Outcome accept(OpenedLink link, AuthResult signedIn, ClientModel portalClient, long now) {
         Invitation invitation = link.invitation();
-        String userId = signedIn.user().getId();
-        // The guarded update and the grant in a short transaction of their own (see ShortTransaction): the
-        // invitation's row is locked only while they are written.
-        Outcome outcome = ShortTransaction.run(session, "ceres-invitation-acceptance",
-                own -> accept(own, invitation, link.token().getLinkVersion(), userId, now)).orElse(Outcome.BUSY);
+        int linkVersion = link.token().getLinkVersion();
+        // The guarded update, the grant and the event in a short transaction of their own (see ShortTransaction):
+        // the invitation's row is locked only while they are written, and a habilitation never stands without the
+        // event that says who accepted it.
+        Outcome outcome = ShortTransaction.run(session, "ceres-invitation-acceptance", own -> {
+            Outcome accepted = accept(own, invitation, linkVersion, signedIn.user().getId(), now);
+            if (accepted == Outcome.ACCEPTED) {
+                new EventBuilder(own.getContext().getRealm(), own, session.getContext().getConnection())
+                        .event(EventType.INVITE_ORG)
+                        .client(portalClient)
+                        .user(signedIn.user())
+                        .session(signedIn.session())
+                        .detail("ceres_action", ACTION)
+                        .detail("ceres_centre", invitation.centre())
+                        .detail("ceres_siret", invitation.siret())
+                        .detail("ceres_role", invitation.role().id())
+                        .detail("ceres_invitation", invitation.id())
+                        .success();
+            }
+            return accepted;
+        }).orElse(Outcome.BUSY);
         if (outcome == Outcome.ACCEPTED) {
-            new EventBuilder(realm, session, session.getContext().getConnection())
-                    .event(EventType.INVITE_ORG)
-                    .client(portalClient)
-                    .user(signedIn.user())
-                    .session(signedIn.session())
-                    .detail("ceres_action", ACTION)
-                    .detail("ceres_centre", invitation.centre())
-                    .detail("ceres_siret", invitation.siret())
-                    .detail("ceres_role", invitation.role().id())
-                    .detail("ceres_invitation", invitation.id())
-                    .success();
             AccessMetrics.invitationAccepted(session);
         }
         return outcome;

@@ -148,7 +148,7 @@ public final class InvitationResource {
             return render(InvitationPage.otherAccount(link.invitation(), signedIn.get().user().getEmail(),
                     switchAccountUrl().toString()), Response.Status.FORBIDDEN);
         }
-        InvitationAcceptance.Outcome outcome = new InvitationAcceptance(session, realm)
+        InvitationAcceptance.Outcome outcome = new InvitationAcceptance(session)
                 .accept(link, signedIn.get(), portalClient, now);
         if (outcome == InvitationAcceptance.Outcome.CENTRE_GONE) {
             refused(portalClient, signedIn.get(), link.invitation(), Errors.INVALID_REQUEST);
