@@ -50,10 +50,10 @@ final class InvitationAcceptance {
     Outcome accept(OpenedLink link, AuthResult signedIn, ClientModel portalClient, long now) {
         Invitation invitation = link.invitation();
         int linkVersion = link.token().getLinkVersion();
-        // The guarded update, the grant and the event in a short transaction of their own (see ShortTransaction):
-        // the invitation's row is locked only while they are written, and a habilitation never stands without the
-        // event that says who accepted it.
-        Outcome outcome = ShortTransaction.run(session, "ceres-invitation-acceptance", own -> {
+        // The guarded update, the grant, the event and its count in a short transaction of their own (see
+        // ShortTransaction): the invitation's row is locked only while they are written, and a habilitation never
+        // stands without the event that says who accepted it.
+        return ShortTransaction.run(session, "ceres-invitation-acceptance", own -> {
             Outcome accepted = accept(own, invitation, linkVersion, signedIn.user().getId(), now);
             if (accepted == Outcome.ACCEPTED) {
                 new EventBuilder(own.getContext().getRealm(), own, session.getContext().getConnection())
@@ -67,13 +67,10 @@ final class InvitationAcceptance {
                         .detail("ceres_role", invitation.role().id())
                         .detail("ceres_invitation", invitation.id())
                         .success();
+                AccessMetrics.invitationAccepted(own);
             }
             return accepted;
         }).orElse(Outcome.BUSY);
-        if (outcome == Outcome.ACCEPTED) {
-            AccessMetrics.invitationAccepted(session);
-        }
-        return outcome;
     }
 
     private static Outcome accept(KeycloakSession own, Invitation invitation, int linkVersion, String userId, long now) {
