@@ -36,6 +36,7 @@ import fr.ceres.keycloak.it.support.Gestionnaires;
 import fr.ceres.keycloak.it.support.HttpAttachSession;
 import fr.ceres.keycloak.it.support.InviteByEmail;
 import fr.ceres.keycloak.it.support.Mailbox;
+import fr.ceres.keycloak.it.support.MetricsPage;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.SignUpPage;
@@ -50,6 +51,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -90,6 +92,10 @@ class ClusterIT {
     private static final String TILLEULS = "73282932000074";
     private static final String ONGLETS = "13002526500013";
     private static final String WRONG_CODE = "0000-0000-0000";
+    /** How often each node schedules the purge of never-activated accounts, here: a window of ten fits a test. */
+    private static final int PURGE_INTERVAL_SECONDS = 3;
+    private static final String PURGE_RUNS = "ceres_signups_purge_runs_total";
+    private static final String PURGED = "ceres_signups_purged_total";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CeresDeployment DEPLOYMENT = new CeresDeployment();
@@ -358,6 +364,81 @@ class ClusterIT {
 
     @Test
     @Order(7)
+    @DisplayName("Given one person sending wrong codes one after the other, each time on the other node, then the first 5 are evaluated and the next ones told « Trop d'essais »")
+    void wrongCodesAlternatingNodes() throws Exception {
+        String email = "alterne@centres.fr";
+        ActivatedAccounts.create(admin(1), email);
+        Browser browser = browser(0);
+        HttpAttachSession session = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK).signIn(email, Applicant.PASSWORD);
+        List<String> shown = new ArrayList<>();
+        int evaluated = 0;
+        for (int attempt = 0; attempt < 7; attempt++) {
+            browser.route().pin(attempt % 2);
+            HttpResponse<String> answer = session.attach(ONGLETS, WRONG_CODE);
+            assertEquals(NAMES.get(attempt % 2), nodeOf(answer));
+            String page = session.pageAfter(answer);
+            // Parts without apostrophes: the page escapes them.
+            boolean wrong = page.contains("ne correspond pas à ce SIRET");
+            boolean tooMany = page.matches("(?s).*Trop d.{1,6}essais : réessayez après \\d{2}:\\d{2}\\..*");
+            assertTrue(wrong != tooMany, "unexpected answer " + answer.statusCode() + ": " + page);
+            evaluated += wrong ? 1 : 0;
+            shown.add(nodeOf(answer) + (wrong ? " évalué" : " « Trop d'essais »"));
+        }
+        System.out.printf("[cluster] 7 wrong codes by one person, one after the other on alternating nodes: %s%n", String.join(", ", shown));
+        assertEquals(List.of("node-a évalué", "node-b évalué", "node-a évalué", "node-b évalué", "node-a évalué",
+                "node-b « Trop d'essais »", "node-a « Trop d'essais »"), shown);
+        assertEquals(5, evaluated);
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("Given both nodes scheduling the purge of never-activated accounts every few seconds, then it runs once per interval in the cluster, and each abandoned sign-up is removed once")
+    void purgeOncePerInterval() throws Exception {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String email = "abandon-" + i + "@cfa-exemple.fr";
+            PortalHttp visitor = browser(i).http();
+            String signUpPage = visitor.get(SignUpPage.url(REALM_URL)).body();
+            String signUp = PortalHttp.formAction(signUpPage, "kc-register-form").orElseThrow(() -> new AssertionError(signUpPage));
+            String sent = visitor.follow(visitor.post(signUp, SignUpPage.postedFields(email))).body();
+            assertTrue(sent.contains("Activez votre compte"), sent);
+            emails.add(email);
+        }
+        List<MetricsPage> before = metrics();
+        long begin = System.nanoTime();
+        setActivationLifespan(1);
+        List<String> left;
+        try {
+            left = emails;
+            while (!left.isEmpty() && seconds(begin) < 60) {
+                Thread.sleep(500);
+                left = left.stream().filter(email -> !admin(0).users().searchByEmail(email, true).isEmpty()).toList();
+            }
+            // A window of ten intervals, the removals within it.
+            Thread.sleep(Math.max(0, Duration.ofSeconds(10L * PURGE_INTERVAL_SECONDS).toMillis() - (System.nanoTime() - begin) / 1_000_000));
+        } finally {
+            setActivationLifespan(86_400);
+        }
+        List<MetricsPage> after = metrics();
+        double window = (System.nanoTime() - begin) / 1e9;
+        int[] runs = new int[NODES.size()];
+        int purged = 0;
+        for (int node = 0; node < NODES.size(); node++) {
+            runs[node] = (int) (after.get(node).value(PURGE_RUNS) - before.get(node).value(PURGE_RUNS));
+            purged += (int) (after.get(node).value(PURGED) - before.get(node).value(PURGED));
+        }
+        double intervals = window / PURGE_INTERVAL_SECONDS;
+        System.out.printf("[cluster] purge every %d s on both nodes, over %.1f s (%.1f intervals): %d runs on node-a, %d on node-b;"
+                + " %d of %d abandoned sign-ups removed, counted %d time(s)%n", PURGE_INTERVAL_SECONDS, window, intervals,
+                runs[0], runs[1], emails.size() - left.size(), emails.size(), purged);
+        assertEquals(List.of(), left, "every abandoned sign-up removed");
+        assertEquals(emails.size(), purged, "each removed once");
+        assertTrue(runs[0] + runs[1] <= Math.ceil(intervals) + 1, "at most one run per interval in the cluster");
+        assertTrue(runs[0] + runs[1] >= Math.floor(intervals) - 1, "a run in every interval");
+    }
+
+    @Test
+    @Order(9)
     @DisplayName("Given node-b killed in the middle of redemptions, invitation acceptances and sign-ups spread over both nodes, then each one is done whole or not at all, node-a answers all along and serves alone, and node-b rejoins when restarted")
     void nodeKilledMidBurst() throws Exception {
         List<Operation> operations = new ArrayList<>();
@@ -568,7 +649,8 @@ class ClusterIT {
                 "--spi-company-register--static-file--file=" + companyRegister,
                 "--db-url=" + databaseUrl, "--db-username=" + CeresDeployment.DATABASE_USER,
                 "--db-pool-initial-size=5", "--db-pool-min-size=5", "--db-pool-max-size=20",
-                "--hostname=" + PUBLIC_URL, "--http-enabled=true"), DEPLOYMENT.environment(smtp));
+                "--hostname=" + PUBLIC_URL, "--http-enabled=true",
+                "--spi-action-token-handler--verify-email--purge-interval-seconds=" + PURGE_INTERVAL_SECONDS), DEPLOYMENT.environment(smtp));
     }
 
     /** A browser behind the load balancer, its first request to node {@code first % 2}, then turn by turn. */
@@ -587,6 +669,22 @@ class ClusterIT {
         HttpResponse<String> attached = session.attach(siret, code);
         assertTrue(session.givesCode(attached), session.pageAfter(attached));
         return id;
+    }
+
+    /** Each node's {@code /metrics}, in the nodes' order. */
+    private static List<MetricsPage> metrics() throws IOException, InterruptedException {
+        List<MetricsPage> pages = new ArrayList<>();
+        for (KeycloakNode node : NODES) {
+            pages.add(MetricsPage.read("http://127.0.0.1:" + node.ports().management() + "/metrics"));
+        }
+        return pages;
+    }
+
+    /** How long an activation link of the realm lasts: short, the sign-ups not activated fall due for the purge. */
+    private static void setActivationLifespan(int seconds) {
+        RealmRepresentation realm = admin(0).toRepresentation();
+        realm.getAttributes().put("actionTokenGeneratedByUserLifespan.verify-email", Integer.toString(seconds));
+        admin(0).update(realm);
     }
 
     private static CentreLetters letters(int node) {

@@ -29,7 +29,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 public final class CeresDeployment {
 
     /** {@code kc.sh build}: the README's, with the offline register (the tests reach no outside service). */
-    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true",
+    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true",
             "--spi-company-register--provider=static-file");
     /** Where Ceres is deployed: never served here, the browser is only sent there with its code. */
     public static final String CERES_URL = "https://ceres.example.org";

@@ -28,11 +28,17 @@ public final class MetricsPage {
         this.lines = lines;
     }
 
+    /** The test framework's server's. */
     public static MetricsPage read() throws IOException, InterruptedException {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(URL)).GET().build(),
+        return read(URL);
+    }
+
+    /** Those at {@code url}: a node's management port, {@code http://<host>:<port>/metrics}. */
+    public static MetricsPage read(String url) throws IOException, InterruptedException {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
-            throw new AssertionError(URL + " answered " + page.statusCode() + ": " + page.body());
+            throw new AssertionError(url + " answered " + page.statusCode() + ": " + page.body());
         }
         return new MetricsPage(page.body().lines().toList());
     }
