@@ -219,12 +219,7 @@ class AccessPageIT {
             driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
             driver.manage().deleteAllCookies();
             driver.get(accessPage());
-            PageActions.waitFor(driver, By.id("username")).sendKeys(ALICE);
-            if (driver.findElements(By.id("password")).isEmpty()) {
-                PageActions.click(driver, driver.findElement(By.id("kc-login")));
-            }
-            PageActions.waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
-            PageActions.click(driver, driver.findElement(By.id("kc-login")));
+            PageActions.signIn(driver, ALICE);
         }
         PageActions.waitFor(driver, By.id("ceres-access"));
         assertEquals(accessPage(), driver.getCurrentUrl(), "back on the access page after signing in, the code dropped");

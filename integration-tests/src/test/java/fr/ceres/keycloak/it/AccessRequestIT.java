@@ -302,12 +302,7 @@ class AccessRequestIT {
         driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
         driver.manage().deleteAllCookies();
         driver.get(portal());
-        PageActions.waitFor(driver, By.id("username")).sendKeys(email);
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            PageActions.click(driver, driver.findElement(By.id("kc-login")));
-        }
-        PageActions.waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
-        PageActions.click(driver, driver.findElement(By.id("kc-login")));
+        PageActions.signIn(driver, email);
         PageActions.waitFor(driver, By.id("ceres-portal"));
     }
 

@@ -252,7 +252,7 @@ public class AgentPageIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Opens the page in a fresh browser session and signs in on Keycloak's login page (username, then password). */
+    /** Opens the page in a fresh browser session and signs in on Keycloak's login page (email and password). */
     private WebDriver openSignedIn(String email, String loginShot) {
         WebDriver driver = FrenchBrowser.of(browser.driver());
         String page = realm.getBaseUrl() + "/ceres-agent/";
@@ -262,11 +262,7 @@ public class AgentPageIT {
         WebElement username = visible(driver, By.id("username"));
         screenshots.take(driver, loginShot);
         username.sendKeys(email);
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            // With organizations on, Keycloak asks for the username first, then the password.
-            driver.findElement(By.id("kc-login")).click();
-        }
-        visible(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
+        driver.findElement(By.id("password")).sendKeys(Applicant.PASSWORD);
         driver.findElement(By.id("kc-login")).click();
         wait(driver).until(ExpectedConditions.urlToBe(page));
         wait(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("etat-page")));

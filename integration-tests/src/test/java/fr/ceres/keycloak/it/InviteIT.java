@@ -355,12 +355,7 @@ class InviteIT {
         driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
         driver.manage().deleteAllCookies();
         driver.get(realm.getBaseUrl() + "/ceres-portal/");
-        PageActions.waitFor(driver, By.id("username")).sendKeys(ALICE);
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            PageActions.click(driver, driver.findElement(By.id("kc-login")));
-        }
-        PageActions.waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
-        PageActions.click(driver, driver.findElement(By.id("kc-login")));
+        PageActions.signIn(driver, ALICE);
         PageActions.waitFor(driver, By.id("ceres-portal"));
     }
 

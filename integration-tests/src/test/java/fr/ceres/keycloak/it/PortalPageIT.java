@@ -134,11 +134,4 @@ class PortalPageIT {
     private String portalUrl() {
         return realm.getBaseUrl() + "/ceres-portal/";
     }
-
-    /** On the realm's sign-in page: with organizations on, the username first, then the password. */
-
-
-    /** Clicks and waits for the next page, so what follows reads that page, not this one. */
-
-
 }

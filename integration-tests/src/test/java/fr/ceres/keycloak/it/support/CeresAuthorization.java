@@ -56,10 +56,6 @@ public final class CeresAuthorization {
 
     public CeresAuthorization logIn(String email, String password) {
         driver.findElement(By.id("username")).sendKeys(email);
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            // With organizations on, Keycloak asks for the username first, then the password.
-            driver.findElement(By.id("kc-login")).click();
-        }
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         return this;

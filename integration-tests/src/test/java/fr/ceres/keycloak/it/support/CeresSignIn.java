@@ -43,10 +43,6 @@ public final class CeresSignIn {
                 + "&redirect_uri=" + CeresAuthorization.encode(REDIRECT_URI) + "&code_challenge_method=S256&code_challenge="
                 + CeresAuthorization.challenge(verifier));
         PageActions.waitFor(driver, By.id("username")).sendKeys(email);
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            // With organizations on, Keycloak asks for the username first, then the password.
-            PageActions.click(driver, driver.findElement(By.id("kc-login")));
-        }
         PageActions.waitFor(driver, By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         String code = queryParam(landing(), "code");

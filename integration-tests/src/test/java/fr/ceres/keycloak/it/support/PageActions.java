@@ -32,21 +32,16 @@ public final class PageActions {
     }
 
     /**
-     * On the realm's sign-in page: with organizations on, the username first (already filled from a
-     * {@code login_hint}, or typed), then the password.
+     * On the realm's sign-in page: the email (typed, unless a {@code login_hint} filled it already) and the password,
+     * on one page.
      */
     public static void signIn(WebDriver driver, String email) {
-        new WebDriverWait(driver, PATIENCE).until(d -> !d.findElements(By.id("username")).isEmpty()
-                || !d.findElements(By.id("password")).isEmpty());
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            WebElement username = driver.findElement(By.id("username"));
-            if (!email.equals(username.getDomProperty("value"))) {
-                username.clear();
-                username.sendKeys(email);
-            }
-            click(driver, driver.findElement(By.id("kc-login")));
+        WebElement username = waitFor(driver, By.id("username"));
+        if (!email.equals(username.getDomProperty("value"))) {
+            username.clear();
+            username.sendKeys(email);
         }
-        waitFor(driver, By.id("password")).sendKeys(Applicant.PASSWORD);
+        driver.findElement(By.id("password")).sendKeys(Applicant.PASSWORD);
         click(driver, driver.findElement(By.id("kc-login")));
     }
 }

@@ -77,22 +77,20 @@ public final class PortalHttp {
     }
 
     /**
-     * Opens {@code url} and answers Keycloak's sign-in pages (with organizations on: the username, then the
-     * password) until a page that is not one; redirects are followed up to one that {@code stopAt} accepts.
+     * Opens {@code url} and, if Keycloak asks to sign in, answers its sign-in page: email and password on one page, as
+     * the realm's browser flow asks. Redirects are followed up to one that {@code stopAt} accepts.
      */
     public HttpResponse<String> signInFrom(String url, String email, String password, Predicate<String> stopAt)
             throws IOException, InterruptedException {
         HttpResponse<String> page = follow(get(url), stopAt);
-        for (int step = 0; step < 3; step++) {
-            Matcher form = FORM_ACTION.matcher(page.body());
-            if (!form.find() || !form.group(1).equals("kc-form-login")) {
-                return page;
-            }
-            String fields = "username=" + encode(email)
-                    + (page.body().contains("id=\"password\"") ? "&password=" + encode(password) : "");
-            page = follow(post(unescape(form.group(2)), fields), stopAt);
+        Matcher form = FORM_ACTION.matcher(page.body());
+        if (!form.find() || !form.group(1).equals("kc-form-login")) {
+            return page;
         }
-        throw new AssertionError("still on the sign-in page after three steps: " + page.body());
+        if (!page.body().contains("id=\"password\"")) {
+            throw new AssertionError("the sign-in page asks for the email alone: " + page.body());
+        }
+        return follow(post(unescape(form.group(2)), "username=" + encode(email) + "&password=" + encode(password)), stopAt);
     }
 
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
