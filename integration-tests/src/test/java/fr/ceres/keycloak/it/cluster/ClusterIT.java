@@ -4,21 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -96,21 +107,25 @@ class ClusterIT {
     private static final int PURGE_INTERVAL_SECONDS = 3;
     private static final String PURGE_RUNS = "ceres_signups_purge_runs_total";
     private static final String PURGED = "ceres_signups_purged_total";
+    /** The register flood: its length ({@code -Dcluster.flood.seconds}), its client addresses, the sign-ups made meanwhile. */
+    private static final int FLOOD_SECONDS = Integer.getInteger("cluster.flood.seconds", 60);
+    private static final int FLOOD_ADDRESSES = 200;
+    private static final int FLOOD_SIGN_UPS = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CeresDeployment DEPLOYMENT = new CeresDeployment();
     private static GreenMail smtp;
     private static KeycloakDistribution distribution;
     private static String databaseUrl;
-    private static Path companyRegister;
+    private static RechercheEntreprisesStub register;
     private static final List<KeycloakNode> NODES = new ArrayList<>();
     private static final List<Keycloak> ADMINS = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws Exception {
-        distribution = CeresDeployment.distribution();
+        distribution = CeresDeployment.distribution("recherche-entreprises");
         smtp = DEPLOYMENT.startMailServer();
-        companyRegister = companyRegister();
+        register = RechercheEntreprisesStub.start(companyRegister());
         databaseUrl = FreshDatabase.postgres(POSTGRES, DATABASE, CeresDeployment.DATABASE_USER, CeresDeployment.DATABASE_PASSWORD);
         // One after the other: the first imports the realm, the second finds it there.
         for (int i = 0; i < NAMES.size(); i++) {
@@ -129,6 +144,9 @@ class ClusterIT {
         }
         if (smtp != null) {
             smtp.stop();
+        }
+        if (register != null) {
+            register.close();
         }
     }
 
@@ -439,6 +457,93 @@ class ClusterIT {
 
     @Test
     @Order(9)
+    @DisplayName("Given a minute's flood of pre-fills of random SIRETs from 200 client addresses on both nodes, then the register is never called more than 7 times in a second, the sign-ups made meanwhile are checked against it, and a client cannot pick its own rate-limit key")
+    void registerShieldedFromAFlood() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        // The flood lasts its seconds, and at least until the last sign-up is done.
+        long floodLasts = System.currentTimeMillis() + FLOOD_SECONDS * 1000L;
+        AtomicBoolean signingUp = new AtomicBoolean(true);
+        long floodBegins = System.currentTimeMillis();
+        ExecutorService flooders = Executors.newFixedThreadPool(6);
+        List<Future<?>> flood = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            flood.add(flooders.submit(() -> {
+                Random random = new Random();
+                while (System.currentTimeMillis() < floodLasts || signingUp.get()) {
+                    int n = sent.getAndIncrement();
+                    // Unknown to the register: SIREN 8xxxxxxxx.
+                    String siret = luhnSiret(8_000_000_000_000L + random.nextLong(1_000_000_000_000L));
+                    HttpRequest prefill = HttpRequest.newBuilder(URI.create(nodeRealmUrl(n) + "/company-register/" + siret))
+                            .header("X-Forwarded-For", "10.77.0." + (n % FLOOD_ADDRESSES + 1)).timeout(Duration.ofSeconds(30)).GET().build();
+                    int status = http.send(prefill, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    answers.computeIfAbsent(status, code -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        List<String> signedUp = new ArrayList<>();
+        try {
+            for (int k = 0; k < FLOOD_SIGN_UPS; k++) {
+                Thread.sleep(FLOOD_SECONDS * 1000L / (FLOOD_SIGN_UPS + 1));
+                String email = "inondation-" + k + "@cfa-exemple.fr";
+                PortalHttp visitor = browser(k).http();
+                String signUpPage = visitor.get(SignUpPage.url(REALM_URL)).body();
+                String signUp = PortalHttp.formAction(signUpPage, "kc-register-form").orElseThrow(() -> new AssertionError(signUpPage));
+                Map<String, String> fields = new LinkedHashMap<>(SignUpPage.postedFields(email));
+                fields.put("siret", floodSignUpCompany(k));
+                String page = visitor.follow(visitor.post(signUp, fields)).body();
+                assertTrue(page.contains("Activez votre compte"), page);
+                signedUp.add(email);
+            }
+            signingUp.set(false);
+            for (Future<?> flooder : flood) {
+                flooder.get();
+            }
+        } finally {
+            signingUp.set(false);
+            flooders.shutdownNow();
+        }
+        long floodEnds = System.currentTimeMillis();
+        long floodSeconds = (floodEnds - floodBegins) / 1000;
+
+        List<String> unverified = new ArrayList<>();
+        for (String email : signedUp) {
+            List<String> status = admin(0).users().searchByEmail(email, true).get(0).getAttributes().get("siretStatut");
+            if (!List.of("verifie").equals(status)) {
+                unverified.add(email + " " + status);
+            }
+        }
+        // Behind the trusted proxy only: a client at another address naming itself in X-Forwarded-For is counted as itself.
+        int spoofRefused = 0;
+        for (int i = 0; i < 40; i++) {
+            spoofRefused += statusFrom("127.0.0.2", NODES.get(0), "/realms/" + REALM + "/company-register/" + TILLEULS,
+                    "203.0.113." + (i + 1)) == 429 ? 1 : 0;
+        }
+        TreeMap<Long, Integer> calls = register.callsPerSecond();
+        int busiest = calls.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        long floodCalls = calls.subMap(floodBegins / 1000, true, floodEnds / 1000, true).values().stream().mapToInt(Integer::intValue).sum();
+        double spent = 0;
+        for (MetricsPage node : metrics()) {
+            spent += node.value("ceres_register_budget_spent_total", Map.of("caller", "prefill"));
+        }
+        System.out.printf("[cluster] register flood: %d pre-fills of random SIRETs from %d addresses over %d s on both nodes, answered %s;"
+                        + " the register called %d times meanwhile, at most %d in a second (the whole run: %s);"
+                        + " %d pre-fills refused by the budget; %d sign-ups meanwhile, unverified: %s;"
+                        + " 40 pre-fills from 127.0.0.2 each naming another address: %d refused 429%n",
+                sent.get(), FLOOD_ADDRESSES, floodSeconds, answers, floodCalls, busiest, calls.values(), (long) spent,
+                signedUp.size(), unverified, spoofRefused);
+        assertTrue(busiest <= 7, "never more than 7 calls in a second: " + calls);
+        assertEquals(List.of(), unverified, "every sign-up checked against the register");
+        assertEquals(FLOOD_SIGN_UPS, signedUp.size());
+        assertTrue(answers.getOrDefault(503, new AtomicInteger()).get() > 0, "the flood met the budget: " + answers);
+        // Each X-Forwarded-For value came once: any refusal means the one real address was counted.
+        assertTrue(spoofRefused > 0, "30 a minute for the one address, whatever X-Forwarded-For says");
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("Given node-b killed in the middle of redemptions, invitation acceptances and sign-ups spread over both nodes, then each one is done whole or not at all, node-a answers all along and serves alone, and node-b rejoins when restarted")
     void nodeKilledMidBurst() throws Exception {
         List<Operation> operations = new ArrayList<>();
@@ -646,7 +751,9 @@ class ClusterIT {
 
     private static KeycloakNode startNode(int i) throws Exception {
         return KeycloakNode.start(distribution, NAMES.get(i), PORTS.get(i), List.of("--import-realm",
-                "--spi-company-register--static-file--file=" + companyRegister,
+                "--spi-company-register--recherche-entreprises--base-url=" + register.baseUrl(),
+                // The tests play the load balancer: their address is the trusted proxy's.
+                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1",
                 "--db-url=" + databaseUrl, "--db-username=" + CeresDeployment.DATABASE_USER,
                 "--db-pool-initial-size=5", "--db-pool-min-size=5", "--db-pool-max-size=20",
                 "--hostname=" + PUBLIC_URL, "--http-enabled=true",
@@ -669,6 +776,20 @@ class ClusterIT {
         HttpResponse<String> attached = session.attach(siret, code);
         assertTrue(session.givesCode(attached), session.pageAfter(attached));
         return id;
+    }
+
+    /**
+     * The status of a GET sent from the local address {@code from} (any of 127.0.0.0/8 is this machine's), with an
+     * {@code X-Forwarded-For} header: Java's HTTP client cannot choose its source address, a socket can.
+     */
+    private static int statusFrom(String from, KeycloakNode node, String path, String forwardedFor) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), node.ports().http(), InetAddress.getByName(from), 0)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + node.ports().http()
+                    + "\r\nX-Forwarded-For: " + forwardedFor + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     /** Each node's {@code /metrics}, in the nodes' order. */
@@ -725,11 +846,14 @@ class ClusterIT {
         return h1 < 0 ? "(no heading)" : "« " + page.substring(page.indexOf('>', h1) + 1, page.indexOf("</h1>", h1)).strip() + " »";
     }
 
-    /** The demo register, plus the centres of the bursts: the agents' API registers only SIRETs the register knows. */
-    private static Path companyRegister() throws IOException {
-        ArrayNode register;
+    /**
+     * The demo register, plus the centres of the bursts (the agents' API registers only SIRETs the register knows)
+     * and the companies of the sign-ups made during the flood.
+     */
+    private static ArrayNode companyRegister() throws IOException {
+        ArrayNode entries;
         try (InputStream demo = ClusterIT.class.getResourceAsStream("/company-register-demo.json")) {
-            register = (ArrayNode) JSON.readTree(demo);
+            entries = (ArrayNode) JSON.readTree(demo);
         }
         List<String> centres = new ArrayList<>();
         for (int c = 0; c < BURST_CENTRES; c++) {
@@ -738,13 +862,14 @@ class ClusterIT {
         for (int c = 0; c < KILL_CENTRES; c++) {
             centres.add(killCentre(c));
         }
+        for (int c = 0; c < FLOOD_SIGN_UPS; c++) {
+            centres.add(floodSignUpCompany(c));
+        }
         for (String siret : centres) {
-            register.addObject().put("siret", siret).put("raisonSociale", "CENTRE DE FORMATION " + siret)
+            entries.addObject().put("siret", siret).put("raisonSociale", "CENTRE DE FORMATION " + siret)
                     .put("adresse", "1 RUE DE LA GARE").put("commune", "69002 LYON").put("etat", "A");
         }
-        Path file = Path.of(System.getProperty("project.build.directory", "target"), "cluster-company-register.json");
-        JSON.writeValue(file.toFile(), register);
-        return file;
+        return entries;
     }
 
     /** The burst's centres: each its own company (SIREN 9000000xx), establishment 0001. */
@@ -755,6 +880,11 @@ class ClusterIT {
     /** The centres redeemed while a node is killed: SIREN 9100000xx. */
     private static String killCentre(int c) {
         return luhnSiret((910_000_000L + c) * 10_000L + 1);
+    }
+
+    /** The companies of the people signing up during the flood: SIREN 9200000xx, each asked of the register once. */
+    private static String floodSignUpCompany(int c) {
+        return luhnSiret((920_000_000L + c) * 10_000L + 1);
     }
 
     /** A valid SIRET (Luhn key added) from its first 13 digits. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,8 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 public final class CeresDeployment {
 
-    /** {@code kc.sh build}: the README's, with the offline register (the tests reach no outside service). */
-    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true",
-            "--spi-company-register--provider=static-file");
+    /** {@code kc.sh build}: the README's, but for the company register, which each test picks. */
+    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true");
     /** Where Ceres is deployed: never served here, the browser is only sent there with its code. */
     public static final String CERES_URL = "https://ceres.example.org";
     public static final String DATABASE_USER = "ceres";
@@ -43,9 +43,15 @@ public final class CeresDeployment {
     private final String adminPassword = UUID.randomUUID().toString();
     private final String smtpPassword = UUID.randomUUID().toString();
 
-    /** The distribution built with {@link #BUILD_OPTIONS}, the shipped realm waiting in {@code data/import}. */
-    public static KeycloakDistribution distribution() throws IOException, InterruptedException {
-        KeycloakDistribution distribution = KeycloakDistribution.built(BUILD_OPTIONS);
+    /**
+     * The distribution built with {@link #BUILD_OPTIONS} and the company register {@code register} (a provider id:
+     * the tests reach no outside service, so {@code static-file}, or a remote one whose address they set to a stub),
+     * the shipped realm waiting in {@code data/import}.
+     */
+    public static KeycloakDistribution distribution(String register) throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(BUILD_OPTIONS);
+        options.add("--spi-company-register--provider=" + register);
+        KeycloakDistribution distribution = KeycloakDistribution.built(options);
         Path imports = Files.createDirectories(distribution.home().resolve("data/import"));
         Files.copy(Path.of(System.getProperty("ceres.bundle.dir"), "realm-export.json"),
                 imports.resolve("realm-export.json"), StandardCopyOption.REPLACE_EXISTING);

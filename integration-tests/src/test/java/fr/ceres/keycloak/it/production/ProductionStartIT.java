@@ -57,7 +57,7 @@ class ProductionStartIT {
 
     @BeforeAll
     static void install() throws Exception {
-        distribution = CeresDeployment.distribution();
+        distribution = CeresDeployment.distribution("static-file");
     }
 
     @BeforeEach

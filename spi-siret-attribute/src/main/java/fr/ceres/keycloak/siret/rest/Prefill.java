@@ -58,7 +58,7 @@ final class Prefill {
 
     private static LookupResult lookup(CompanyRegisterProvider provider, Siret siret) {
         try {
-            return provider.lookup(siret);
+            return provider.lookupForPrefill(siret);
         } catch (RuntimeException e) {
             // The provider's contract is never to throw, but this endpoint is public and promises
             // no 500: a provider bug reads as "register unavailable", and is logged to be fixed.

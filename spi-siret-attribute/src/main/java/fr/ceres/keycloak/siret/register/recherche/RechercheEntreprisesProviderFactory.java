@@ -1,5 +1,6 @@
 package fr.ceres.keycloak.siret.register.recherche;
 
+import fr.ceres.keycloak.siret.register.remote.CallRate;
 import fr.ceres.keycloak.siret.register.remote.RegisterClient;
 import fr.ceres.keycloak.siret.register.remote.RemoteRegisterProviderFactory;
 import fr.ceres.keycloak.siret.register.remote.UpstreamHttp;
@@ -18,6 +19,8 @@ public final class RechercheEntreprisesProviderFactory extends RemoteRegisterPro
     private static final String DEFAULT_BASE_URL = "https://recherche-entreprises.api.gouv.fr";
     /** Above the other registers' 0: Keycloak picks the highest order when no provider is configured. */
     private static final int DEFAULT_PROVIDER_ORDER = 100;
+    /** The API's published limit, per calling address: the whole cluster calls from one, or a few. */
+    private static final CallRate DEFAULT_RATE = new CallRate(7, 1);
 
     @Override
     public String getId() {
@@ -32,6 +35,11 @@ public final class RechercheEntreprisesProviderFactory extends RemoteRegisterPro
     @Override
     protected String defaultBaseUrl() {
         return DEFAULT_BASE_URL;
+    }
+
+    @Override
+    protected CallRate defaultRate() {
+        return DEFAULT_RATE;
     }
 
     @Override

@@ -4,19 +4,39 @@ import fr.ceres.keycloak.siret.Siret;
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.LookupResult;
 
-/** A remote register seen through the node's cache: one per session, the cache outlives it. */
+/**
+ * A remote register seen through the node's cache, its calls within the cluster's budget: one per session, the
+ * cache and the budget outlive it.
+ */
 final class CachedRegisterProvider implements CompanyRegisterProvider {
 
     private final LookupCache cache;
     private final RegisterClient client;
+    private final RegisterBudget budget;
+    private final SlotClaims claims;
+    private final RegisterMetrics metrics;
 
-    CachedRegisterProvider(LookupCache cache, RegisterClient client) {
+    CachedRegisterProvider(LookupCache cache, RegisterClient client, RegisterBudget budget, SlotClaims claims,
+                           RegisterMetrics metrics) {
         this.cache = cache;
         this.client = client;
+        this.budget = budget;
+        this.claims = claims;
+        this.metrics = metrics;
     }
 
     @Override
     public LookupResult lookup(Siret siret) {
-        return cache.lookup(siret, client::fetch);
+        return cache.lookup(siret, missed -> budget.forPriority(claims) ? client.fetch(missed) : spent(RegisterMetrics.Caller.PRIORITY));
+    }
+
+    @Override
+    public LookupResult lookupForPrefill(Siret siret) {
+        return cache.lookup(siret, missed -> budget.forPrefill(claims) ? client.fetch(missed) : spent(RegisterMetrics.Caller.PREFILL));
+    }
+
+    private LookupResult spent(RegisterMetrics.Caller caller) {
+        metrics.budgetSpent(caller);
+        return new LookupResult.Unavailable("the cluster's " + budget.rate() + " calls to the register are spent for now");
     }
 }

@@ -19,7 +19,9 @@ import fr.ceres.keycloak.siret.register.LookupResult;
 /**
  * The node's memory of register answers: bounded (least recently used out first), with a TTL for
  * found establishments and a shorter one for unknown SIRETs. Unavailable answers are never kept:
- * the next sign-up should ask again.
+ * the next sign-up should ask again. Unknown SIRETs are kept apart from found establishments, each
+ * with its own bound: lookups of random SIRETs (a flood of the pre-fill) only push other unknown
+ * ones out, never the establishments people sign up with.
  *
  * <p>Concurrent lookups of one SIRET make one upstream call: the first caller (the leader) calls
  * in its own thread, with its own session's HTTP client; the others wait for its answer, at most
@@ -33,7 +35,9 @@ final class LookupCache {
     private final Duration waitBound;
     private final Clock clock;
     private final RegisterMetrics metrics;
-    private final Map<Siret, Entry> entries;
+    /** Both maps are guarded by {@code found}'s lock. */
+    private final Map<Siret, Entry> found;
+    private final Map<Siret, Entry> unknown;
     private final ConcurrentMap<Siret, CompletableFuture<LookupResult>> inFlight = new ConcurrentHashMap<>();
 
     LookupCache(int maxEntries, Duration ttl, Duration negativeTtl, Duration waitBound, Clock clock,
@@ -44,11 +48,16 @@ final class LookupCache {
         this.waitBound = waitBound;
         this.clock = clock;
         this.metrics = metrics;
-        // Access order makes the eldest entry the least recently used one.
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+        this.found = bounded();
+        this.unknown = bounded();
+    }
+
+    /** Access order makes the eldest entry the least recently used one. */
+    private Map<Siret, Entry> bounded() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Siret, Entry> eldest) {
-                return size() > LookupCache.this.maxEntries;
+                return size() > maxEntries;
             }
         };
     }
@@ -69,8 +78,8 @@ final class LookupCache {
     }
 
     int size() {
-        synchronized (entries) {
-            return entries.size();
+        synchronized (found) {
+            return found.size() + unknown.size();
         }
     }
 
@@ -110,15 +119,16 @@ final class LookupCache {
 
     private LookupResult cached(Siret siret) {
         Instant now = clock.instant();
-        synchronized (entries) {
-            Entry entry = entries.get(siret);
+        synchronized (found) {
+            Map<Siret, Entry> kept = found.containsKey(siret) ? found : unknown;
+            Entry entry = kept.get(siret);
             if (entry == null) {
                 return null;
             }
             if (now.isBefore(entry.expiresAt())) {
                 return entry.result();
             }
-            entries.remove(siret);
+            kept.remove(siret);
             return null;
         }
     }
@@ -129,8 +139,11 @@ final class LookupCache {
             return;
         }
         Entry entry = new Entry(result, clock.instant().plus(life));
-        synchronized (entries) {
-            entries.put(siret, entry);
+        synchronized (found) {
+            // An establishment closed or opened since: the newer answer is the only one kept.
+            found.remove(siret);
+            unknown.remove(siret);
+            (result instanceof LookupResult.Found ? found : unknown).put(siret, entry);
         }
     }
 

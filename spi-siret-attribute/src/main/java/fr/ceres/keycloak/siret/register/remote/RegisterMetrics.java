@@ -15,6 +15,12 @@ final class RegisterMetrics {
             "Company-register calls answered Unavailable (timeout, error, 429, or skipped during a 429 pause)");
     static final BundleMetrics.Count RATE_LIMITED = new BundleMetrics.Count("ceres.register.rate.limited",
             "429 Too Many Requests received from the company register");
+    static final BundleMetrics.Count BUDGET_SPENT = new BundleMetrics.Count("ceres.register.budget.spent",
+            "Company-register calls not made because the cluster's call budget was spent: caller=prefill refused at"
+                    + " once, caller=priority (a sign-up or an agent) after waiting its patience");
+
+    /** Who asked, for the budget's refusals. */
+    enum Caller { PRIORITY, PREFILL }
 
     private static final String REGISTER = "register";
     private static final String CACHE = "cache";
@@ -41,5 +47,9 @@ final class RegisterMetrics {
 
     void rateLimited() {
         metrics.count(RATE_LIMITED, REGISTER, register);
+    }
+
+    void budgetSpent(Caller caller) {
+        metrics.count(BUDGET_SPENT, REGISTER, register, "caller", BundleMetrics.tag(caller));
     }
 }

@@ -16,6 +16,8 @@ final class RemoteRegisterConfigProperties {
     static final String CACHE_MAX_ENTRIES = "cache-max-entries";
     static final String CACHE_TTL_SECONDS = "cache-ttl-seconds";
     static final String NEGATIVE_CACHE_TTL_SECONDS = "negative-cache-ttl-seconds";
+    static final String MAX_CALLS = "max-calls";
+    static final String MAX_CALLS_SECONDS = "max-calls-seconds";
 
     static final int DEFAULT_CONNECT_TIMEOUT_MS = 1000;
     static final int DEFAULT_READ_TIMEOUT_MS = 2000;
@@ -30,7 +32,7 @@ final class RemoteRegisterConfigProperties {
     private RemoteRegisterConfigProperties() {
     }
 
-    static List<ProviderConfigProperty> common(String defaultBaseUrl) {
+    static List<ProviderConfigProperty> common(String defaultBaseUrl, CallRate defaultRate) {
         return ProviderConfigurationBuilder.create()
                 .property().name(BASE_URL).type("string").defaultValue(defaultBaseUrl)
                 .helpText("Base URL of the register's API.").add()
@@ -45,11 +47,17 @@ final class RemoteRegisterConfigProperties {
                 .helpText("How the register's operator may reach the deployer (email or URL), sent in the"
                         + " User-Agent after the bundle's name and version. Printable ASCII, no parentheses.").add()
                 .property().name(CACHE_MAX_ENTRIES).type(INT).defaultValue(DEFAULT_CACHE_MAX_ENTRIES)
-                .helpText("Answers kept per node; the least recently used go first. 0 disables the cache.").add()
+                .helpText("Found establishments kept per node, and as many unknown SIRETs apart (so that lookups of"
+                        + " unknown SIRETs never push found ones out); the least recently used go first. 0 disables the cache.").add()
                 .property().name(CACHE_TTL_SECONDS).type(INT).defaultValue(DEFAULT_CACHE_TTL_SECONDS)
                 .helpText("Seconds a found establishment is kept.").add()
                 .property().name(NEGATIVE_CACHE_TTL_SECONDS).type(INT).defaultValue(DEFAULT_NEGATIVE_CACHE_TTL_SECONDS)
                 .helpText("Seconds an unknown SIRET is kept. Unavailable answers are never kept.").add()
+                .property().name(MAX_CALLS).type(INT).defaultValue(defaultRate.calls())
+                .helpText("Calls the whole cluster may send the register per " + MAX_CALLS_SECONDS + " seconds, evenly"
+                        + " spread; sign-ups and agents first, the anonymous pre-fill refused when none is left.").add()
+                .property().name(MAX_CALLS_SECONDS).type(INT).defaultValue(defaultRate.seconds())
+                .helpText("The period of " + MAX_CALLS + ", in seconds.").add()
                 .build();
     }
 }

@@ -12,6 +12,8 @@ import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProper
 import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProperties.DEFAULT_DEADLINE_MS;
 import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProperties.DEFAULT_NEGATIVE_CACHE_TTL_SECONDS;
 import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProperties.DEFAULT_READ_TIMEOUT_MS;
+import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProperties.MAX_CALLS;
+import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProperties.MAX_CALLS_SECONDS;
 import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProperties.NEGATIVE_CACHE_TTL_SECONDS;
 import static fr.ceres.keycloak.siret.register.remote.RemoteRegisterConfigProperties.READ_TIMEOUT_MS;
 
@@ -30,12 +32,13 @@ import org.keycloak.Config;
  * @param contact the deployer's contact for the User-Agent; null when not set
  */
 record RemoteRegisterOptions(String baseUrl, Duration connectTimeout, Duration readTimeout, Duration deadline,
-                             String contact, int cacheMaxEntries, Duration cacheTtl, Duration negativeCacheTtl) {
+                             String contact, int cacheMaxEntries, Duration cacheTtl, Duration negativeCacheTtl,
+                             CallRate maxCalls) {
 
     /** Goes into a header, inside a comment: printable ASCII without the comment's own parentheses. */
     private static final Pattern CONTACT_TEXT = Pattern.compile("[\\x20-\\x7E&&[^()]]{1,200}");
 
-    static RemoteRegisterOptions read(Config.Scope config, String defaultBaseUrl) {
+    static RemoteRegisterOptions read(Config.Scope config, String defaultBaseUrl, CallRate defaultRate) {
         return new RemoteRegisterOptions(
                 baseUrl(config.get(BASE_URL, defaultBaseUrl)),
                 Duration.ofMillis(atLeast(1, config.getInt(CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS), CONNECT_TIMEOUT_MS)),
@@ -45,7 +48,9 @@ record RemoteRegisterOptions(String baseUrl, Duration connectTimeout, Duration r
                 atLeast(0, config.getInt(CACHE_MAX_ENTRIES, DEFAULT_CACHE_MAX_ENTRIES), CACHE_MAX_ENTRIES),
                 Duration.ofSeconds(atLeast(0, config.getInt(CACHE_TTL_SECONDS, DEFAULT_CACHE_TTL_SECONDS), CACHE_TTL_SECONDS)),
                 Duration.ofSeconds(atLeast(0, config.getInt(NEGATIVE_CACHE_TTL_SECONDS, DEFAULT_NEGATIVE_CACHE_TTL_SECONDS),
-                        NEGATIVE_CACHE_TTL_SECONDS)));
+                        NEGATIVE_CACHE_TTL_SECONDS)),
+                new CallRate(atLeast(1, config.getInt(MAX_CALLS, defaultRate.calls()), MAX_CALLS),
+                        atLeast(1, config.getInt(MAX_CALLS_SECONDS, defaultRate.seconds()), MAX_CALLS_SECONDS)));
     }
 
     /** The connect timeout also bounds the wait for a pooled connection: both are "getting a connection". */
@@ -77,6 +82,8 @@ record RemoteRegisterOptions(String baseUrl, Duration connectTimeout, Duration r
         info.put(CACHE_MAX_ENTRIES, Integer.toString(cacheMaxEntries));
         info.put(CACHE_TTL_SECONDS, Long.toString(cacheTtl.toSeconds()));
         info.put(NEGATIVE_CACHE_TTL_SECONDS, Long.toString(negativeCacheTtl.toSeconds()));
+        info.put(MAX_CALLS, Integer.toString(maxCalls.calls()));
+        info.put(MAX_CALLS_SECONDS, Integer.toString(maxCalls.seconds()));
         return info;
     }
 

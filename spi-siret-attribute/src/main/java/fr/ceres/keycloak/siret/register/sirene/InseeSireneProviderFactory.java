@@ -3,6 +3,7 @@ package fr.ceres.keycloak.siret.register.sirene;
 import java.util.List;
 import java.util.Map;
 
+import fr.ceres.keycloak.siret.register.remote.CallRate;
 import fr.ceres.keycloak.siret.register.remote.RegisterClient;
 import fr.ceres.keycloak.siret.register.remote.RemoteRegisterProviderFactory;
 import fr.ceres.keycloak.siret.register.remote.UpstreamHttp;
@@ -24,6 +25,8 @@ public final class InseeSireneProviderFactory extends RemoteRegisterProviderFact
 
     static final String API_KEY = "api-key";
     private static final String DEFAULT_BASE_URL = "https://api.insee.fr/api-sirene/3.11";
+    /** The integration plan's limit, per key: the whole cluster shares one key. */
+    private static final CallRate DEFAULT_RATE = new CallRate(30, 60);
 
     private String apiKey;
 
@@ -35,6 +38,11 @@ public final class InseeSireneProviderFactory extends RemoteRegisterProviderFact
     @Override
     protected String defaultBaseUrl() {
         return DEFAULT_BASE_URL;
+    }
+
+    @Override
+    protected CallRate defaultRate() {
+        return DEFAULT_RATE;
     }
 
     @Override

@@ -32,6 +32,8 @@ class RechercheEntreprisesProviderFactoryTest {
         expected.put("cache-max-entries", 10_000);
         expected.put("cache-ttl-seconds", 3600);
         expected.put("negative-cache-ttl-seconds", 300);
+        expected.put("max-calls", 7);
+        expected.put("max-calls-seconds", 1);
         assertEquals(expected, defaults);
     }
 

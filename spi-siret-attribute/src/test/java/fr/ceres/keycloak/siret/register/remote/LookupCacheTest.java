@@ -90,6 +90,32 @@ class LookupCacheTest {
     }
 
     @Test
+    @DisplayName("Given the cache full of found establishments, then lookups of unknown SIRETs, however many, push none of them out")
+    void unknownSiretsNeverEvictFoundOnes() {
+        cache.lookup(DINUM, answering(found(DINUM)));
+        cache.lookup(LA_POSTE, answering(found(LA_POSTE)));
+        for (int i = 0; i < 100; i++) {
+            Siret random = Siret.parse(String.format("9%012d", i) + luhnKey(String.format("9%012d", i))).orElseThrow();
+            cache.lookup(random, answering(new LookupResult.NotFound()));
+        }
+        int calls = upstreamCalls.get();
+        cache.lookup(DINUM, answering(found(DINUM)));
+        cache.lookup(LA_POSTE, answering(found(LA_POSTE)));
+        assertEquals(calls, upstreamCalls.get(), "both still cached");
+        assertEquals(4, cache.size(), "two found, and the two most recent unknown ones");
+    }
+
+    /** The digit that makes the 13 digits a valid SIRET. */
+    private static String luhnKey(String first13) {
+        for (int key = 0; key < 10; key++) {
+            if (Siret.parse(first13 + key).isPresent()) {
+                return Integer.toString(key);
+            }
+        }
+        throw new IllegalStateException(first13);
+    }
+
+    @Test
     @DisplayName("Given lookups served from the cache or not, then each counts one hit or one miss, tagged with the register only")
     void hitsAndMissesCounted() {
         cache.lookup(DINUM, answering(found(DINUM)));

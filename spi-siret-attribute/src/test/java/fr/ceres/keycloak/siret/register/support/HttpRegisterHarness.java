@@ -3,6 +3,8 @@ package fr.ceres.keycloak.siret.register.support;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.ceres.keycloak.siret.register.CompanyRegisterProvider;
 import fr.ceres.keycloak.siret.register.remote.RemoteRegisterProviderFactory;
@@ -11,12 +13,15 @@ import org.apache.http.impl.client.HttpClients;
 
 /**
  * A fake register plus a plain HTTP client: the provider a factory makes for a session, without a
- * Keycloak session. The factory's {@code base-url} points at the fake register.
+ * Keycloak session. The factory's {@code base-url} points at the fake register. The call budget's
+ * slots are claimed in the harness's own set, and the budget is out of the way (a million calls a
+ * second) unless a test sets {@code max-calls}.
  */
 public final class HttpRegisterHarness implements AutoCloseable {
 
     private final FakeRegister register;
     private final CloseableHttpClient client = HttpClients.createDefault();
+    private final Set<String> claimedSlots = ConcurrentHashMap.newKeySet();
 
     private HttpRegisterHarness(FakeRegister register) {
         this.register = register;
@@ -33,13 +38,14 @@ public final class HttpRegisterHarness implements AutoCloseable {
     public CompanyRegisterProvider provider(RemoteRegisterProviderFactory factory, Map<String, String> options) {
         Map<String, String> all = new HashMap<>(options);
         all.put("base-url", register.baseUrl());
+        all.putIfAbsent("max-calls", "1000000");
         factory.init(new MapScope(all));
         return newSession(factory);
     }
 
     /** Another session's provider from an initialised factory: same cache, same back-off. */
     public CompanyRegisterProvider newSession(RemoteRegisterProviderFactory factory) {
-        return factory.create(client);
+        return factory.create(client, (key, keptSeconds) -> claimedSlots.add(key));
     }
 
     @Override
