@@ -44,7 +44,7 @@ public final class BenchmarkNames {
 
     /** A public read without session: the pre-fill look-up on the bundle, the discovery document on vanilla. */
     public static String publicRead(String target) {
-        return (target.equals("vanilla") ? "discovery " : "pre-fill ") + target;
+        return (target.endsWith("vanilla") ? "discovery " : "pre-fill ") + target;
     }
 
     public static final List<Comparison> COMPARISONS = List.of(

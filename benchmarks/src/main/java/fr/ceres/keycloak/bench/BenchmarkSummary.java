@@ -11,13 +11,16 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark's figures in plain text: for each comparison of {@link BenchmarkNames}, each side's sample count,
  * failures and p50/p95/p99 (ms, successful requests), and the ratio of the compared side to the base. Read from
- * the {@code js/stats.json} of the newest Gatling report: the report is written after the simulation has ended,
- * so this runs as a build step after it rather than in the simulation's {@code after} hook.
+ * the newest Gatling report's {@code js/stats.js} (the figures its pages show, as a JavaScript object literal):
+ * the report is written after the simulation has ended, so this runs as a build step after it rather than in the
+ * simulation's {@code after} hook.
  *
  * <p>Arguments: Gatling's results folder, the summary file to write. The summary is also printed.
  */
@@ -27,6 +30,10 @@ public final class BenchmarkSummary {
     private static final String P50 = "percentiles1";
     private static final String P95 = "percentiles3";
     private static final String P99 = "percentiles4";
+    private static final String STATS = "js/stats.js";
+    /** What follows the object in stats.js: the page's code filling its table. */
+    private static final String AFTER_STATS = "function fillStats";
+    private static final ObjectMapper JS_OBJECT = JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
 
     private BenchmarkSummary() {
     }
@@ -34,7 +41,7 @@ public final class BenchmarkSummary {
     public static void main(String[] args) throws IOException {
         Path report = newestReport(Path.of(args[0]));
         Map<String, JsonNode> stats = new HashMap<>();
-        collect(new ObjectMapper().readTree(report.resolve("js/stats.json").toFile()), stats);
+        collect(statsOf(Files.readString(report.resolve(STATS))), stats);
         String summary = summary(report, stats);
         Files.writeString(Path.of(args[1]), summary);
         System.out.print(summary);
@@ -59,6 +66,13 @@ public final class BenchmarkSummary {
         return out.toString();
     }
 
+    /** The object of {@code var stats = {…};} in stats.js: JSON but for its unquoted keys. */
+    static JsonNode statsOf(String script) throws IOException {
+        int end = script.indexOf(AFTER_STATS);
+        String object = script.substring(script.indexOf('{'), end < 0 ? script.length() : end).strip();
+        return JS_OBJECT.readTree(object.endsWith(";") ? object.substring(0, object.length() - 1) : object);
+    }
+
     /** Requests and groups by name, at any depth of groups. */
     private static void collect(JsonNode node, Map<String, JsonNode> stats) {
         if (node.has("stats") && node.has("name")) {
@@ -69,7 +83,7 @@ public final class BenchmarkSummary {
 
     private static Path newestReport(Path results) throws IOException {
         try (Stream<Path> runs = Files.list(results)) {
-            return runs.filter(run -> Files.exists(run.resolve("js/stats.json")))
+            return runs.filter(run -> Files.exists(run.resolve(STATS)))
                     .max(Comparator.comparing(run -> run.toFile().lastModified()))
                     .orElseThrow(() -> new IllegalStateException("no Gatling report in " + results));
         }

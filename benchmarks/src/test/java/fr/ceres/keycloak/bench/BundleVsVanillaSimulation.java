@@ -38,7 +38,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * carries its target ({@link BenchmarkNames}).
  *
  * <p>System properties: {@code bench.phase.seconds} (each phase, default 10), {@code bench.warmup.seconds}
- * (unmeasured traffic on both before the phases, default 10), {@code bench.people} (accounts on each server, default
+ * (unmeasured traffic on each server before the phases, default 20), {@code bench.people} (accounts on each server, default
  * 200), {@code bench.refresh.sessions} (signed-in sessions refreshed in turn, default 20), arrivals per second:
  * {@code bench.rate.login} (4), {@code bench.rate.refresh} (20), {@code bench.rate.client-credentials} (20),
  * {@code bench.rate.sign-up} (2), {@code bench.rate.read} (30).
@@ -46,7 +46,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 public class BundleVsVanillaSimulation extends Simulation {
 
     private static final int PHASE_SECONDS = Integer.getInteger("bench.phase.seconds", 10);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 10);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 20);
     private static final int PEOPLE = Integer.getInteger("bench.people", 200);
     private static final int REFRESH_SESSIONS = Integer.getInteger("bench.refresh.sessions", 20);
     private static final double LOGIN_RATE = rate("login", 4);
@@ -135,16 +135,18 @@ public class BundleVsVanillaSimulation extends Simulation {
         return run;
     }
 
-    /** Every scenario on both servers at once, at a quarter of its rate, its requests not counted. */
+    /** Every scenario, one virtual user a second on each server in turn, its requests not counted. */
     private PopulationBuilder warmUp(Target vanilla, Target bundle, TokenPool vanillaTokens, TokenPool bundleTokens) {
         HttpProtocolBuilder silent = http.disableFollowRedirect().acceptLanguageHeader("fr-FR,fr")
                 .userAgentHeader("ceres-benchmark").shareConnections().silentUri(".*");
         List<PopulationBuilder> all = new ArrayList<>();
-        for (Target target : List.of(vanilla, bundle)) {
-            TokenPool tokens = target == vanilla ? vanillaTokens : bundleTokens;
+        for (Target server : List.of(vanilla, bundle)) {
+            TokenPool tokens = server == vanilla ? vanillaTokens : bundleTokens;
+            // Its own names: Gatling reports groups even when their requests are silent.
+            Target target = server.named("warm-up " + server.name());
             ChainBuilder everything = login(target).exec(refresh(target, "ceres", target.ceresSecret(), tokens, target.name()))
                     .exec(clientCredentials(target)).exec(signUp(target)).exec(publicRead(target));
-            all.add(scenario("warm-up " + target.name()).exec(everything)
+            all.add(scenario(target.name()).exec(everything)
                     .injectOpen(constantUsersPerSec(1).during(Duration.ofSeconds(WARMUP_SECONDS))).protocols(silent));
         }
         return all.get(0).andThen(all.get(1));

@@ -18,6 +18,11 @@ record Target(String name, String serverUrl, String ceresSecret, String serviceS
     static final String SERVICE_CLIENT = "bench-service";
     static final String PLAIN_CLIENT = "plain";
 
+    /** The same server under another name: the warm-up's requests, kept apart from the measured ones. */
+    Target named(String other) {
+        return new Target(other, serverUrl, ceresSecret, serviceSecret, plainSecret, cheapReadPath, signedUpMarker);
+    }
+
     String realmUrl() {
         return serverUrl + "/realms/" + REALM;
     }
