@@ -1,5 +1,6 @@
 package fr.ceres.keycloak.bench;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.ceres.keycloak.it.node.CeresDeployment;
@@ -167,15 +170,17 @@ final class BenchmarkServers implements AutoCloseable {
 
     /**
      * A refresh token of {@code clientId} for each of the first {@code count} people, from a sign-in as a browser
-     * makes it (code flow with PKCE), taken before the measures start.
+     * makes it (code flow with PKCE), taken before the measures start. Each access token must carry one entry per
+     * centre in each of {@code claims}: the data is what the comparison needs.
      */
-    List<String> refreshTokens(Target target, String clientId, String secret, int count) throws Exception {
+    List<String> refreshTokens(Target target, String clientId, String secret, String scope, int count, List<String> claims)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Pkce pkce = Pkce.random();
             PortalHttp browser = new PortalHttp(target.realmUrl());
-            HttpResponse<String> back = browser.signInFrom(target.authorizeUrl("auth", clientId, REDIRECT_URI, pkce.challenge()),
+            HttpResponse<String> back = browser.signInFrom(target.authorizeUrl("auth", clientId, scope, REDIRECT_URI, pkce.challenge()),
                     BenchmarkPeople.email(i), BenchmarkPeople.PASSWORD, url -> url.startsWith(REDIRECT_URI));
             String location = back.headers().firstValue("Location")
                     .orElseThrow(() -> new IllegalStateException("no code for " + clientId + " on " + target.name() + ": " + back.body()));
@@ -190,9 +195,21 @@ final class BenchmarkServers implements AutoCloseable {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("token for " + clientId + " on " + target.name() + ": " + answer.body());
             }
-            tokens.add(JSON.readTree(answer.body()).get("refresh_token").asText());
+            JsonNode granted = JSON.readTree(answer.body());
+            requireClaims(target, clientId, granted.get("access_token").asText(), claims);
+            tokens.add(granted.get("refresh_token").asText());
         }
         return tokens;
+    }
+
+    private static void requireClaims(Target target, String clientId, String accessToken, List<String> claims) throws IOException {
+        JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+        for (String claim : claims) {
+            if (payload.path(claim).size() != CENTRES.size()) {
+                throw new IllegalStateException(target.name() + ", " + clientId + ": the access token's " + claim
+                        + " should name the " + CENTRES.size() + " centres: " + payload);
+            }
+        }
     }
 
     /** Stops both servers, then the mail server; safe to call twice. */

@@ -73,9 +73,13 @@ public class BundleVsVanillaSimulation extends Simulation {
         servers.seed(PEOPLE);
         Target vanilla = servers.vanilla();
         Target bundle = servers.bundle();
-        TokenPool vanillaTokens = new TokenPool(servers.refreshTokens(vanilla, "ceres", vanilla.ceresSecret(), REFRESH_SESSIONS));
-        TokenPool bundleTokens = new TokenPool(servers.refreshTokens(bundle, "ceres", bundle.ceresSecret(), REFRESH_SESSIONS));
-        TokenPool plainTokens = new TokenPool(servers.refreshTokens(bundle, Target.PLAIN_CLIENT, bundle.plainSecret(), REFRESH_SESSIONS));
+        // Keycloak's organization claim on both; the bundle's habilitations on its client ceres only.
+        TokenPool vanillaTokens = new TokenPool(servers.refreshTokens(vanilla, "ceres", vanilla.ceresSecret(), Target.CERES_SCOPE, REFRESH_SESSIONS,
+                List.of("organization")));
+        TokenPool bundleTokens = new TokenPool(servers.refreshTokens(bundle, "ceres", bundle.ceresSecret(), Target.CERES_SCOPE, REFRESH_SESSIONS,
+                List.of("organization", "ceres_habilitations")));
+        TokenPool plainTokens = new TokenPool(servers.refreshTokens(bundle, Target.PLAIN_CLIENT, bundle.plainSecret(), Target.PLAIN_SCOPE, REFRESH_SESSIONS,
+                List.of()));
         System.out.printf("[benchmark] prepared in %d s; phases of %d s%n", (System.nanoTime() - begin) / 1_000_000_000, PHASE_SECONDS);
 
         List<PopulationBuilder> phases = new ArrayList<>();
@@ -163,7 +167,7 @@ public class BundleVsVanillaSimulation extends Simulation {
                             .set("email", BenchmarkPeople.email(person)).set(JAR, Map.of()).remove("code");
                 })
                 .exec(withCookies(http(BenchmarkNames.loginStep(name, "authorize"))
-                        .get(session -> target.authorizeUrl("auth", "ceres", BenchmarkServers.REDIRECT_URI, session.getString("challenge")))
+                        .get(session -> target.authorizeUrl("auth", "ceres", Target.CERES_SCOPE, BenchmarkServers.REDIRECT_URI, session.getString("challenge")))
                         .check(status().is(200), regex(LOGIN_FORM).saveAs("action"))))
                 .exec(BundleVsVanillaSimulation::keepCookies)
                 // With organizations on, Keycloak asks the username, then the password: two pages, on both servers.
@@ -213,7 +217,7 @@ public class BundleVsVanillaSimulation extends Simulation {
                 exec(session -> session.set("challenge", Pkce.random().challenge()).set(JAR, Map.of()).remove("next")
                         .set("newEmail", "inscrit-" + RUN + "-" + SIGN_UPS.incrementAndGet() + "@signup.example"))
                 .exec(withCookies(http(BenchmarkNames.signUpStep(name, "page"))
-                        .get(session -> target.authorizeUrl("registrations", "ceres", BenchmarkServers.REDIRECT_URI, session.getString("challenge")))
+                        .get(session -> target.authorizeUrl("registrations", "ceres", Target.CERES_SCOPE, BenchmarkServers.REDIRECT_URI, session.getString("challenge")))
                         .check(status().is(200), regex(REGISTER_FORM).saveAs("action"))))
                 .exec(BundleVsVanillaSimulation::keepCookies)
                 .exec(withCookies(http(BenchmarkNames.signUpStep(name, "submit"))

@@ -17,6 +17,14 @@ record Target(String name, String serverUrl, String ceresSecret, String serviceS
     static final String REALM = "mes-demarches";
     static final String SERVICE_CLIENT = "bench-service";
     static final String PLAIN_CLIENT = "plain";
+    /**
+     * What the client ceres asks: Keycloak puts the organization claim in the token of a member of several
+     * organizations (here three centres) only for {@code organization:*}; {@code organization} alone, its default
+     * scope, gives no claim then.
+     */
+    static final String CERES_SCOPE = "openid organization:*";
+    /** The client plain: default scopes only. */
+    static final String PLAIN_SCOPE = "openid";
 
     /** The same server under another name: the warm-up's requests, kept apart from the measured ones. */
     Target named(String other) {
@@ -31,9 +39,13 @@ record Target(String name, String serverUrl, String ceresSecret, String serviceS
         return realmUrl() + "/protocol/openid-connect/token";
     }
 
-    /** The authorization request of {@code clientId}, code flow with PKCE, back to {@code redirectUri}. */
-    String authorizeUrl(String endpoint, String clientId, String redirectUri, String challenge) {
-        return realmUrl() + "/protocol/openid-connect/" + endpoint + "?client_id=" + clientId + "&response_type=code&scope=openid"
+    /**
+     * The authorization request of {@code clientId}, code flow with PKCE, back to {@code redirectUri}, asking
+     * {@code scope}.
+     */
+    String authorizeUrl(String endpoint, String clientId, String scope, String redirectUri, String challenge) {
+        return realmUrl() + "/protocol/openid-connect/" + endpoint + "?client_id=" + clientId + "&response_type=code"
+                + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
                 + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
                 + "&code_challenge_method=S256&code_challenge=" + challenge;
     }

@@ -56,7 +56,7 @@ public final class KeycloakNode implements AutoCloseable {
                 "start", "--optimized",
                 "--http-host=127.0.0.1", "--http-port=" + ports.http(),
                 "--http-management-port=" + ports.management()));
-        // A single node built with --cache=local has no cluster: cluster 0, and Keycloak would refuse these options.
+        // A single node built with --cache=local (cluster 0) has no cluster for these options to configure.
         if (ports.cluster() > 0) {
             command.addAll(List.of("--cache-embedded-network-bind-address=127.0.0.1",
                     "--cache-embedded-network-bind-port=" + ports.cluster(),
