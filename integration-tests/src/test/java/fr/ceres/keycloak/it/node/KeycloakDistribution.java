@@ -37,15 +37,28 @@ public final class KeycloakDistribution {
 
     /** Unpacks (once), installs the bundle and builds with {@code buildOptions} (when they or the jars changed). */
     public static KeycloakDistribution built(List<String> buildOptions) throws IOException, InterruptedException {
+        return built("keycloak-node", bundleJars(), buildOptions);
+    }
+
+    /**
+     * The same under {@code target/<directory>}, with the bundle or without it (vanilla Keycloak, to compare the
+     * bundle with: the benchmarks run both side by side).
+     */
+    public static KeycloakDistribution built(String directory, boolean withBundle, List<String> buildOptions)
+            throws IOException, InterruptedException {
+        return built(directory, withBundle ? bundleJars() : List.of(), buildOptions);
+    }
+
+    private static KeycloakDistribution built(String directory, List<Path> jars, List<String> buildOptions)
+            throws IOException, InterruptedException {
         Path target = Path.of(System.getProperty("project.build.directory", "target"));
         Path zip = Path.of(required("keycloak.dist.zip"));
-        Path root = target.resolve("keycloak-node");
+        Path root = target.resolve(directory);
         Path home = root.resolve(zip.getFileName().toString().replace("-quarkus-dist", "").replace(".zip", ""));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             unzip(zip, root);
         }
         KeycloakDistribution distribution = new KeycloakDistribution(home, Files.createDirectories(target.resolve("node-logs")));
-        List<Path> jars = bundleJars();
         String stamp = digests(jars) + String.join(" ", buildOptions);
         Path stampFile = home.resolve("ceres-build.stamp");
         // providers/ is left alone when nothing changed: a jar copied again, even the same, is newer than the build,

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class KeycloakNode implements AutoCloseable {
 
-    /** The ports of one node. */
+    /** The ports of one node; {@code cluster} 0 for a node without cluster ({@code --cache=local}). */
     public record Ports(int http, int management, int cluster) {
     }
 
@@ -55,10 +55,13 @@ public final class KeycloakNode implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(distribution.home().resolve("bin/kc.sh").toString(),
                 "start", "--optimized",
                 "--http-host=127.0.0.1", "--http-port=" + ports.http(),
-                "--http-management-port=" + ports.management(),
-                "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=" + ports.cluster(),
-                "--spi-cache-embedded--default--node-name=" + name));
+                "--http-management-port=" + ports.management()));
+        // A single node built with --cache=local (cluster 0) has no cluster for these options to configure.
+        if (ports.cluster() > 0) {
+            command.addAll(List.of("--cache-embedded-network-bind-address=127.0.0.1",
+                    "--cache-embedded-network-bind-port=" + ports.cluster(),
+                    "--spi-cache-embedded--default--node-name=" + name));
+        }
         command.addAll(options);
         Path log = distribution.logs().resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.home().toFile())
