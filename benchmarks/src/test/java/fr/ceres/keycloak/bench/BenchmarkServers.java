@@ -85,6 +85,8 @@ final class BenchmarkServers implements AutoCloseable {
         Files.copy(vanillaRealm, work.resolve("vanilla-realm.json"), StandardCopyOption.REPLACE_EXISTING);
 
         List<String> bundleBuild = new ArrayList<>(new LinkedHashSet<>(concat(CeresDeployment.BUILD_OPTIONS, COMMON_BUILD_OPTIONS)));
+        // The offline register: the benchmark reaches no outside service.
+        bundleBuild.add("--spi-company-register--provider=static-file");
         KeycloakDistribution bundleDistribution = KeycloakDistribution.built("keycloak-bundle", true, bundleBuild);
         Files.copy(Path.of(System.getProperty("ceres.bundle.dir"), "realm-export.json"),
                 Files.createDirectories(bundleDistribution.home().resolve("data/import")).resolve("realm-export.json"),

@@ -170,7 +170,8 @@ public class BundleVsVanillaSimulation extends Simulation {
                         .get(session -> target.authorizeUrl("auth", "ceres", Target.CERES_SCOPE, BenchmarkServers.REDIRECT_URI, session.getString("challenge")))
                         .check(status().is(200), regex(LOGIN_FORM).saveAs("action"))))
                 .exec(BundleVsVanillaSimulation::keepCookies)
-                // With organizations on, Keycloak asks the username, then the password: two pages, on both servers.
+                // Email and password on one page (the realm's browser flow, kept in the vanilla realm): one POST, up to
+                // three should a realm ask for the email on a page of its own.
                 .asLongAs(session -> !session.contains("code") && (!session.contains("loginStep") || session.getInt("loginStep") < 3), "loginStep").on(
                         exec(withCookies(http(BenchmarkNames.loginStep(name, "credentials"))
                                 .post(session -> unescape(session.getString("action")))
