@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
+import fr.ceres.keycloak.it.support.ActivationLinkLifespan;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CeresServerConfig;
 import fr.ceres.keycloak.it.support.SignUpPage;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.GroupRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -30,8 +29,6 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
  */
 @KeycloakIntegrationTest(config = CeresServerConfig.class)
 class AbandonedSignupPurgeIT {
-
-    private static final String LIFESPAN = "actionTokenGeneratedByUserLifespan.verify-email";
 
     @InjectRealm(fromJson = "/realm-export.json")
     ManagedRealm realm;
@@ -69,13 +66,13 @@ class AbandonedSignupPurgeIT {
         realm.admin().groups().add(group).close();
         account(inAGroup).joinGroup(realm.admin().groups().groups("formateurs", 0, 1).get(0).getId());
 
-        setActivationLifespan(2);
+        ActivationLinkLifespan.set(realm.admin(), 2);
         try {
             awaitRemoved(abandoned);
             // Two more runs of the purge, to be sure it saw the others too.
             Thread.sleep(7_000);
         } finally {
-            setActivationLifespan(86_400);
+            ActivationLinkLifespan.set(realm.admin(), 86_400);
         }
         assertEquals(1, realm.admin().users().searchByEmail(verifiedByAdmin, true).size(), "verified once: a real account");
         assertEquals(1, realm.admin().users().searchByEmail(inAGroup, true).size(), "holds a group membership");
@@ -92,12 +89,5 @@ class AbandonedSignupPurgeIT {
             Thread.sleep(200);
         }
         assertTrue(realm.admin().users().searchByEmail(email, true).isEmpty(), "purged after its lifespan");
-    }
-
-    private void setActivationLifespan(int seconds) {
-        RealmRepresentation representation = realm.admin().toRepresentation();
-        Map<String, String> attributes = representation.getAttributes();
-        attributes.put(LIFESPAN, Integer.toString(seconds));
-        realm.admin().update(representation);
     }
 }

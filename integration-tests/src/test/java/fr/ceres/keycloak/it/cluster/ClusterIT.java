@@ -40,6 +40,7 @@ import fr.ceres.keycloak.it.node.CeresDeployment;
 import fr.ceres.keycloak.it.node.KeycloakDistribution;
 import fr.ceres.keycloak.it.node.KeycloakNode;
 import fr.ceres.keycloak.it.support.ActivatedAccounts;
+import fr.ceres.keycloak.it.support.ActivationLinkLifespan;
 import fr.ceres.keycloak.it.support.Applicant;
 import fr.ceres.keycloak.it.support.CentreLetters;
 import fr.ceres.keycloak.it.support.FreshDatabase;
@@ -62,7 +63,6 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
@@ -244,11 +244,7 @@ class ClusterIT {
     @DisplayName("Given a sign-up's activation link confirmed on both nodes at the same instant, then the account is activated once")
     void activationRaceAcrossNodes() throws Exception {
         String email = "double.clic@cfa-exemple.fr";
-        PortalHttp visitor = browser(0).http();
-        String signUpPage = visitor.get(SignUpPage.url(REALM_URL)).body();
-        String signUp = PortalHttp.formAction(signUpPage, "kc-register-form").orElseThrow(() -> new AssertionError(signUpPage));
-        String sent = visitor.follow(visitor.post(signUp, SignUpPage.postedFields(email))).body();
-        assertTrue(sent.contains("Activez votre compte"), sent);
+        SignUpPage.signUp(browser(0).http(), REALM_URL, SignUpPage.postedFields(email));
         String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).actionLink();
 
         List<Callable<HttpResponse<String>>> confirms = new ArrayList<>();
@@ -415,16 +411,12 @@ class ClusterIT {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String email = "abandon-" + i + "@cfa-exemple.fr";
-            PortalHttp visitor = browser(i).http();
-            String signUpPage = visitor.get(SignUpPage.url(REALM_URL)).body();
-            String signUp = PortalHttp.formAction(signUpPage, "kc-register-form").orElseThrow(() -> new AssertionError(signUpPage));
-            String sent = visitor.follow(visitor.post(signUp, SignUpPage.postedFields(email))).body();
-            assertTrue(sent.contains("Activez votre compte"), sent);
+            SignUpPage.signUp(browser(i).http(), REALM_URL, SignUpPage.postedFields(email));
             emails.add(email);
         }
         List<MetricsPage> before = metrics();
         long begin = System.nanoTime();
-        setActivationLifespan(1);
+        ActivationLinkLifespan.set(admin(0), 1);
         List<String> left;
         try {
             left = emails;
@@ -435,7 +427,7 @@ class ClusterIT {
             // A window of ten intervals, the removals within it.
             Thread.sleep(Math.max(0, Duration.ofSeconds(10L * PURGE_INTERVAL_SECONDS).toMillis() - (System.nanoTime() - begin) / 1_000_000));
         } finally {
-            setActivationLifespan(86_400);
+            ActivationLinkLifespan.set(admin(0), 86_400);
         }
         List<MetricsPage> after = metrics();
         double window = (System.nanoTime() - begin) / 1e9;
@@ -488,13 +480,9 @@ class ClusterIT {
             for (int k = 0; k < FLOOD_SIGN_UPS; k++) {
                 Thread.sleep(FLOOD_SECONDS * 1000L / (FLOOD_SIGN_UPS + 1));
                 String email = "inondation-" + k + "@cfa-exemple.fr";
-                PortalHttp visitor = browser(k).http();
-                String signUpPage = visitor.get(SignUpPage.url(REALM_URL)).body();
-                String signUp = PortalHttp.formAction(signUpPage, "kc-register-form").orElseThrow(() -> new AssertionError(signUpPage));
                 Map<String, String> fields = new LinkedHashMap<>(SignUpPage.postedFields(email));
                 fields.put("siret", floodSignUpCompany(k));
-                String page = visitor.follow(visitor.post(signUp, fields)).body();
-                assertTrue(page.contains("Activez votre compte"), page);
+                SignUpPage.signUp(browser(k).http(), REALM_URL, fields);
                 signedUp.add(email);
             }
             signingUp.set(false);
@@ -592,8 +580,7 @@ class ClusterIT {
         for (int i = 0; i < 8; i++) {
             String email = "inscription-" + i + "@cfa-exemple.fr";
             Browser visitor = browser(i);
-            String page = visitor.http().get(SignUpPage.url(REALM_URL)).body();
-            String signUp = PortalHttp.formAction(page, "kc-register-form").orElseThrow(() -> new AssertionError(page));
+            String signUp = SignUpPage.formAction(visitor.http(), REALM_URL);
             PortalHttp pinned = visitor.pinned(i % 2);
             operations.add(new Operation("sign-up", email, i % 2, () -> pinned.follow(pinned.post(signUp, SignUpPage.postedFields(email)))));
         }
@@ -801,13 +788,6 @@ class ClusterIT {
         return pages;
     }
 
-    /** How long an activation link of the realm lasts: short, the sign-ups not activated fall due for the purge. */
-    private static void setActivationLifespan(int seconds) {
-        RealmRepresentation realm = admin(0).toRepresentation();
-        realm.getAttributes().put("actionTokenGeneratedByUserLifespan.verify-email", Integer.toString(seconds));
-        admin(0).update(realm);
-    }
-
     private static CentreLetters letters(int node) {
         KeycloakNode agentNode = NODES.get(node % NODES.size());
         return new CentreLetters(nodeRealmUrl(node), () -> DEPLOYMENT.adminToken(agentNode.directUrl()));
@@ -915,11 +895,7 @@ class ClusterIT {
             for (int i = 0; i < count; i++) {
                 results.add(pool.submit(task.apply(i)));
             }
-            List<T> values = new ArrayList<>();
-            for (Future<T> result : results) {
-                values.add(result.get());
-            }
-            return values;
+            return valuesOf(results);
         } finally {
             pool.shutdownNow();
         }
@@ -938,14 +914,19 @@ class ClusterIT {
                 }));
             }
             start.countDown();
-            List<T> values = new ArrayList<>();
-            for (Future<T> result : results) {
-                values.add(result.get());
-            }
-            return values;
+            return valuesOf(results);
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** The tasks' results, in order, once each is done. */
+    private static <T> List<T> valuesOf(List<Future<T>> results) throws InterruptedException, ExecutionException {
+        List<T> values = new ArrayList<>();
+        for (Future<T> result : results) {
+            values.add(result.get());
+        }
+        return values;
     }
 
     private static long seconds(long since) {

@@ -80,11 +80,7 @@ class ProductionStartIT {
             System.out.printf("production start: ready in %d s%n", (System.nanoTime() - begin) / 1_000_000_000);
 
             String email = "camille.durand@cfa-exemple.fr";
-            PortalHttp visitor = PortalHttp.anonymous(REALM_URL);
-            String signUpPage = visitor.get(SignUpPage.url(REALM_URL)).body();
-            String signUp = PortalHttp.formAction(signUpPage, "kc-register-form").orElseThrow(() -> new AssertionError(signUpPage));
-            String sent = visitor.follow(visitor.post(signUp, SignUpPage.postedFields(email))).body();
-            assertTrue(sent.contains("Activez votre compte"), sent);
+            SignUpPage.signUp(PortalHttp.anonymous(REALM_URL), REALM_URL, SignUpPage.postedFields(email));
 
             String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).actionLink();
             assertTrue(link.startsWith(REALM_URL + "/"), "the link is on the public address: " + link);

@@ -99,13 +99,15 @@ public final class CeresAuthorization {
         return JSON.readTree(response.body());
     }
 
-    static String randomVerifier() {
+    /** A fresh PKCE verifier: 32 random bytes, base64url. */
+    public static String randomVerifier() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String challenge(String verifier) {
+    /** The S256 challenge of a PKCE verifier. */
+    public static String challenge(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);

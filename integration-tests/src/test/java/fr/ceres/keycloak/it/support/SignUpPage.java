@@ -1,5 +1,6 @@
 package fr.ceres.keycloak.it.support;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +31,22 @@ public final class SignUpPage {
         return realmUrl + "/protocol/openid-connect/registrations?client_id=account-console&response_type=code"
                 + "&scope=openid&code_challenge_method=S256&code_challenge=" + CODE_CHALLENGE
                 + "&redirect_uri=" + redirect;
+    }
+
+    /** Over plain HTTP: opens the sign-up page in {@code visitor}'s session, and returns where its form posts. */
+    public static String formAction(PortalHttp visitor, String realmUrl) throws IOException, InterruptedException {
+        String page = visitor.get(url(realmUrl)).body();
+        return PortalHttp.formAction(page, "kc-register-form").orElseThrow(() -> new AssertionError(page));
+    }
+
+    /** Over plain HTTP: signs up with {@code fields}; returns the page that follows, « Activez votre compte ». */
+    public static String signUp(PortalHttp visitor, String realmUrl, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        String sent = visitor.follow(visitor.post(formAction(visitor, realmUrl), fields)).body();
+        if (!sent.contains("Activez votre compte")) {
+            throw new AssertionError("the sign-up did not end on « Activez votre compte »: " + sent);
+        }
+        return sent;
     }
 
     public SignUpPage open(String realmUrl) {

@@ -27,15 +27,18 @@ final class CachedRegisterProvider implements CompanyRegisterProvider {
 
     @Override
     public LookupResult lookup(Siret siret) {
-        return cache.lookup(siret, missed -> budget.forPriority(claims) ? client.fetch(missed) : spent(RegisterMetrics.Caller.PRIORITY));
+        return cache.lookup(siret, missed -> fetchWithinBudget(missed, RegisterBudget.Caller.PRIORITY));
     }
 
     @Override
     public LookupResult lookupForPrefill(Siret siret) {
-        return cache.lookup(siret, missed -> budget.forPrefill(claims) ? client.fetch(missed) : spent(RegisterMetrics.Caller.PREFILL));
+        return cache.lookup(siret, missed -> fetchWithinBudget(missed, RegisterBudget.Caller.PREFILL));
     }
 
-    private LookupResult spent(RegisterMetrics.Caller caller) {
+    private LookupResult fetchWithinBudget(Siret siret, RegisterBudget.Caller caller) {
+        if (budget.take(caller, claims)) {
+            return client.fetch(siret);
+        }
         metrics.budgetSpent(caller);
         return new LookupResult.Unavailable("the cluster's " + budget.rate() + " calls to the register are spent for now");
     }

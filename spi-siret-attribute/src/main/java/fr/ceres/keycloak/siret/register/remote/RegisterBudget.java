@@ -28,6 +28,9 @@ final class RegisterBudget {
     private final LongSupplier clock;
     private final Sleeper sleeper;
 
+    /** Who asks for a slot: a sign-up or an agent, or the anonymous pre-fill. */
+    enum Caller { PRIORITY, PREFILL }
+
     /** Waits; {@code Thread::sleep} outside tests. */
     @FunctionalInterface
     interface Sleeper {
@@ -48,6 +51,11 @@ final class RegisterBudget {
         this.keptSeconds = Math.max(1, 2 * periodMillis / rate.calls() / 1000 + 1);
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    /** A slot for {@code caller}'s call, as its rank allows (see the class comment); false if it got none. */
+    boolean take(Caller caller, SlotClaims claims) {
+        return caller == Caller.PRIORITY ? forPriority(claims) : forPrefill(claims);
     }
 
     /** A slot for a sign-up's or an agent's call: now, or as soon as one opens within the patience; false if none. */

@@ -19,9 +19,6 @@ final class RegisterMetrics {
             "Company-register calls not made because the cluster's call budget was spent: caller=prefill refused at"
                     + " once, caller=priority (a sign-up or an agent) after waiting its patience");
 
-    /** Who asked, for the budget's refusals. */
-    enum Caller { PRIORITY, PREFILL }
-
     private static final String REGISTER = "register";
     private static final String CACHE = "cache";
 
@@ -49,7 +46,7 @@ final class RegisterMetrics {
         metrics.count(RATE_LIMITED, REGISTER, register);
     }
 
-    void budgetSpent(Caller caller) {
+    void budgetSpent(RegisterBudget.Caller caller) {
         metrics.count(BUDGET_SPENT, REGISTER, register, "caller", BundleMetrics.tag(caller));
     }
 }

@@ -54,8 +54,9 @@ final class RemoteRegisterConfigProperties {
                 .property().name(NEGATIVE_CACHE_TTL_SECONDS).type(INT).defaultValue(DEFAULT_NEGATIVE_CACHE_TTL_SECONDS)
                 .helpText("Seconds an unknown SIRET is kept. Unavailable answers are never kept.").add()
                 .property().name(MAX_CALLS).type(INT).defaultValue(defaultRate.calls())
-                .helpText("Calls the whole cluster may send the register per " + MAX_CALLS_SECONDS + " seconds, evenly"
-                        + " spread; sign-ups and agents first, the anonymous pre-fill refused when none is left.").add()
+                .helpText("Calls the whole cluster may send the register per " + MAX_CALLS_SECONDS + " seconds, spread"
+                        + " over the first four fifths of each period; sign-ups and agents first, the anonymous pre-fill"
+                        + " refused when none is left.").add()
                 .property().name(MAX_CALLS_SECONDS).type(INT).defaultValue(defaultRate.seconds())
                 .helpText("The period of " + MAX_CALLS + ", in seconds.").add()
                 .build();
