@@ -1,8 +1,10 @@
 package fr.ceres.keycloak.common;
 
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.keycloak.models.AbstractKeycloakTransaction;
@@ -60,9 +62,22 @@ public final class BundleMetrics {
     }
 
     /**
+     * Shows a size the node holds in memory (a cache, a limiter's table) as it is whenever {@code /metrics} is read,
+     * so that anyone can see it stay within its bound. The meter keeps {@code owner} weakly, as Micrometer does: it
+     * never keeps a closed factory's structure alive.
+     */
+    public <T> void gauge(Size size, T owner, ToDoubleFunction<T> value, String... tags) {
+        Gauge.builder(size.name(), owner, value).description(size.description()).tags(tags).register(registry);
+    }
+
+    /**
      * One counter of the bundle: its Micrometer name (dot-separated; Prometheus shows {@code ceres.signups} as
      * {@code ceres_signups_total}) and what it counts, Prometheus's {@code HELP} line.
      */
     public record Count(String name, String description) {
+    }
+
+    /** One size shown by the bundle: its Micrometer name and what it measures, Prometheus's {@code HELP} line. */
+    public record Size(String name, String description) {
     }
 }

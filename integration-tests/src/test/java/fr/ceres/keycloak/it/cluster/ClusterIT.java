@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -33,21 +32,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.icegreen.greenmail.util.GreenMail;
-import fr.ceres.keycloak.it.node.CeresDeployment;
-import fr.ceres.keycloak.it.node.KeycloakDistribution;
 import fr.ceres.keycloak.it.node.KeycloakNode;
 import fr.ceres.keycloak.it.support.ActivatedAccounts;
 import fr.ceres.keycloak.it.support.ActivationLinkLifespan;
 import fr.ceres.keycloak.it.support.Applicant;
-import fr.ceres.keycloak.it.support.CentreLetters;
-import fr.ceres.keycloak.it.support.FreshDatabase;
-import fr.ceres.keycloak.it.support.Gestionnaires;
+import fr.ceres.keycloak.it.support.GeneratedSirets;
 import fr.ceres.keycloak.it.support.HttpAttachSession;
 import fr.ceres.keycloak.it.support.InviteByEmail;
-import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.MetricsPage;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
@@ -59,16 +51,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.MemberRepresentation;
-import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Two production nodes on one PostgreSQL database, as the README deploys them behind a load balancer: the same
- * build, the same public address ({@code --hostname}), their caches joined by JGroups (discovery through the
- * database). The load balancer is played by each browser's {@link NodeRoute}: requests go to the nodes in turn,
+ * The {@link TwoNodeCluster}: two production nodes on one PostgreSQL database, as the README deploys them behind a
+ * load balancer. The load balancer is played by each browser's {@link NodeRoute}: requests go to the nodes in turn,
  * or to the node a race needs. Sessions started on one node are used on the other, and every race the bundle
  * guards on one node is run with its contenders on both.
  */
@@ -76,27 +63,17 @@ import org.keycloak.representations.idm.UserRepresentation;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final String POSTGRES = "127.0.0.1:5432";
-    private static final String DATABASE = "ceres_cluster_it";
-    /**
-     * The load balancer's address, the one both nodes put in pages, links and tokens. Nothing listens there: every
-     * request of the tests is routed to a node, so one that is not would fail.
-     */
-    private static final String PUBLIC_URL = "http://portail.ceres.test";
-    private static final String REALM = "mes-demarches";
-    private static final String REALM_URL = PUBLIC_URL + "/realms/" + REALM;
-    private static final String CALLBACK = CeresDeployment.CERES_URL + "/callback";
-    private static final List<KeycloakNode.Ports> PORTS = List.of(
-            new KeycloakNode.Ports(8380, 9300, 7900), new KeycloakNode.Ports(8480, 9400, 7901));
-    private static final List<String> NAMES = List.of("node-a", "node-b");
+    private static final String PUBLIC_URL = TwoNodeCluster.PUBLIC_URL;
+    private static final String REALM = TwoNodeCluster.REALM;
+    private static final String REALM_URL = TwoNodeCluster.REALM_URL;
+    private static final String CALLBACK = TwoNodeCluster.CALLBACK;
+    private static final List<String> NAMES = TwoNodeCluster.NAMES;
 
     /** The burst's size: the default fits the CI's time; {@code -Dcluster.burst.people=1000 -Dcluster.burst.centres=50} for the full one. */
     private static final int BURST_PEOPLE = Integer.getInteger("cluster.burst.people", 200);
     private static final int BURST_CENTRES = Integer.getInteger("cluster.burst.centres", 20);
     /** The centres whose codes are redeemed while node-b is killed, four people each. */
     private static final int KILL_CENTRES = 10;
-    /** Requests each browser may wait: a burst on two cores answers slowly, never wrongly. */
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     private static final String ACADEMIE = "41823967900016";
     private static final String GRENOBLE = "41823967900024";
@@ -112,41 +89,18 @@ class ClusterIT {
     private static final int FLOOD_ADDRESSES = 200;
     private static final int FLOOD_SIGN_UPS = 10;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CeresDeployment DEPLOYMENT = new CeresDeployment();
-    private static GreenMail smtp;
-    private static KeycloakDistribution distribution;
-    private static String databaseUrl;
-    private static RechercheEntreprisesStub register;
-    private static final List<KeycloakNode> NODES = new ArrayList<>();
-    private static final List<Keycloak> ADMINS = new ArrayList<>();
+    private static TwoNodeCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        distribution = CeresDeployment.distribution("recherche-entreprises");
-        smtp = DEPLOYMENT.startMailServer();
-        register = RechercheEntreprisesStub.start(companyRegister());
-        databaseUrl = FreshDatabase.postgres(POSTGRES, DATABASE, CeresDeployment.DATABASE_USER, CeresDeployment.DATABASE_PASSWORD);
-        // One after the other: the first imports the realm, the second finds it there.
-        for (int i = 0; i < NAMES.size(); i++) {
-            long begin = System.nanoTime();
-            NODES.add(startNode(i).awaitReady(Duration.ofMinutes(3)));
-            System.out.printf("[cluster] %s ready in %d s%n", NAMES.get(i), seconds(begin));
-            ADMINS.add(Keycloak.getInstance(NODES.get(i).directUrl(), "master", "admin", DEPLOYMENT.adminPassword(), "admin-cli"));
-        }
+        cluster = TwoNodeCluster.start("ceres_cluster_it", companyRegister(),
+                List.of("--spi-action-token-handler--verify-email--purge-interval-seconds=" + PURGE_INTERVAL_SECONDS));
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        ADMINS.forEach(Keycloak::close);
-        for (KeycloakNode node : NODES) {
-            node.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
-        }
-        if (register != null) {
-            register.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -154,28 +108,28 @@ class ClusterIT {
     @Order(1)
     @DisplayName("Given two nodes started on one database, then they form one cluster, and a portal session started on one node serves the portal and a centre's access page, with its anti-forgery token, on the other")
     void sessionsCrossNodes() throws Exception {
-        for (KeycloakNode node : NODES) {
+        for (KeycloakNode node : cluster.nodes()) {
             String view = node.awaitClusterView(2, Duration.ofMinutes(1));
-            System.out.printf("[cluster] %s's cluster view: %s%n", NAMES.get(NODES.indexOf(node)), view);
+            System.out.printf("[cluster] %s's cluster view: %s%n", NAMES.get(cluster.nodes().indexOf(node)), view);
         }
-        makeGestionnaire("alice@academie.fr", "Alice", "Martin", ACADEMIE, List.of(GRENOBLE));
-        PortalAccounts.create(admin(1), "hugo@academie.fr", "Hugo", "Leroy", GRENOBLE);
+        cluster.makeGestionnaire("alice@academie.fr", "Alice", "Martin", ACADEMIE, List.of(GRENOBLE));
+        PortalAccounts.create(cluster.admin(1), "hugo@academie.fr", "Hugo", "Leroy", GRENOBLE);
 
-        Browser alice = browser(0);
+        Browser alice = cluster.browser(0);
         alice.http().signIn("alice@academie.fr", Applicant.PASSWORD);
         List<String> served = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            HttpResponse<String> page = alice.http().get(i % 2 == 0 ? REALM_URL + "/ceres-portal/" : accessPage(ACADEMIE));
+            HttpResponse<String> page = alice.http().get(i % 2 == 0 ? REALM_URL + "/ceres-portal/" : TwoNodeCluster.accessPage(ACADEMIE));
             assertEquals(200, page.statusCode(), page.uri() + " " + page.body());
             assertTrue(page.body().contains(i % 2 == 0 ? "ceres-portal" : "ceres-access"), page.body());
-            served.add(nodeOf(page) + " " + page.uri().getPath());
+            served.add(cluster.nodeOf(page) + " " + page.uri().getPath());
         }
-        HttpResponse<String> accessPage = alice.http().get(accessPage(ACADEMIE));
-        HttpResponse<String> invited = alice.http().post(accessPage(ACADEMIE) + "/inviter",
+        HttpResponse<String> accessPage = alice.http().get(TwoNodeCluster.accessPage(ACADEMIE));
+        HttpResponse<String> invited = alice.http().post(TwoNodeCluster.accessPage(ACADEMIE) + "/inviter",
                 InviteByEmail.form(PortalHttp.csrfOf(accessPage.body()), "hugo@academie.fr", "gestionnaire", GRENOBLE));
         assertEquals(303, invited.statusCode(), invited.body());
-        assertNotEquals(nodeOf(accessPage), nodeOf(invited), "the form's token from one node, posted on the other");
-        served.add(nodeOf(accessPage) + " access page (token), " + nodeOf(invited) + " invitation posted with it: " + invited.statusCode());
+        assertNotEquals(cluster.nodeOf(accessPage), cluster.nodeOf(invited), "the form's token from one node, posted on the other");
+        served.add(cluster.nodeOf(accessPage) + " access page (token), " + cluster.nodeOf(invited) + " invitation posted with it: " + invited.statusCode());
         System.out.printf("[cluster] one portal session, requests alternating: %s%n", String.join("; ", served));
     }
 
@@ -188,18 +142,18 @@ class ClusterIT {
         for (int c = 0; c < BURST_CENTRES; c++) {
             String siret = burstCentre(c);
             centres.add(siret);
-            codes.put(siret, letters(c).registerAndIssue(siret));
+            codes.put(siret, cluster.letters(c).registerAndIssue(siret));
         }
         long begin = System.nanoTime();
         List<String> people = new ArrayList<>();
         for (int i = 0; i < BURST_PEOPLE; i++) {
             people.add("rafale-" + i + "@centres.fr");
         }
-        inParallel(people.size(), i -> () -> ActivatedAccounts.create(admin(i), people.get(i)));
+        inParallel(people.size(), i -> () -> ActivatedAccounts.create(cluster.admin(i), people.get(i)));
         long created = seconds(begin);
         begin = System.nanoTime();
         List<Attempt> attempts = inParallel(people.size(), i -> () -> {
-            Browser browser = browser(i);
+            Browser browser = cluster.browser(i);
             HttpAttachSession session = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK).signIn(people.get(i), Applicant.PASSWORD);
             browser.route().pin(i % 2);
             return new Attempt(people.get(i), centres.get(i % centres.size()), session);
@@ -213,11 +167,11 @@ class ClusterIT {
         long burst = (System.nanoTime() - begin) / 1_000_000;
         Map<String, List<String>> toldWinners = new LinkedHashMap<>();
         int refused = 0;
-        int[] perNode = new int[NODES.size()];
+        int[] perNode = new int[cluster.nodes().size()];
         for (int i = 0; i < attempts.size(); i++) {
             Attempt attempt = attempts.get(i);
             HttpResponse<String> answer = answers.get(i);
-            perNode[NODES.indexOf(nodeServing(answer))]++;
+            perNode[cluster.nodes().indexOf(cluster.nodeServing(answer))]++;
             assertTrue(answer.statusCode() < 500, attempt.email() + " was answered " + answer.statusCode());
             if (attempt.session().givesCode(answer)) {
                 toldWinners.computeIfAbsent(attempt.siret(), s -> new ArrayList<>()).add(attempt.email());
@@ -229,7 +183,7 @@ class ClusterIT {
         }
         int doubles = 0;
         for (String siret : centres) {
-            List<String> members = members(siret);
+            List<String> members = cluster.members(siret);
             doubles += Math.max(0, members.size() - 1);
             assertEquals(members, toldWinners.getOrDefault(siret, List.of()), "who was told they won " + siret);
             assertEquals(1, members.size(), "one gestionnaire for " + siret + ": " + members);
@@ -244,13 +198,13 @@ class ClusterIT {
     @DisplayName("Given a sign-up's activation link confirmed on both nodes at the same instant, then the account is activated once")
     void activationRaceAcrossNodes() throws Exception {
         String email = "double.clic@cfa-exemple.fr";
-        SignUpPage.signUp(browser(0).http(), REALM_URL, SignUpPage.postedFields(email));
-        String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).actionLink();
+        SignUpPage.signUp(cluster.browser(0).http(), REALM_URL, SignUpPage.postedFields(email));
+        String link = cluster.mailbox().awaitMessage(email, 1).actionLink();
 
         List<Callable<HttpResponse<String>>> confirms = new ArrayList<>();
         List<PortalHttp> recipients = new ArrayList<>();
-        for (int node = 0; node < NODES.size(); node++) {
-            PortalHttp recipient = browser(node).pinned(node);
+        for (int node = 0; node < cluster.nodes().size(); node++) {
+            PortalHttp recipient = cluster.browser(node).pinned(node);
             String confirm = recipient.follow(recipient.get(link)).body();
             String activate = PortalHttp.getFormUrl(confirm, "ceres-activation-form").orElseThrow(() -> new AssertionError(confirm));
             recipients.add(recipient);
@@ -266,7 +220,7 @@ class ClusterIT {
             activated += told ? 1 : 0;
             shown.add(NAMES.get(node) + ": " + page.statusCode() + (told ? " « Votre compte est activé »" : " " + heading(page.body())));
         }
-        UserRepresentation user = admin(0).users().searchByEmail(email, true).get(0);
+        UserRepresentation user = cluster.admin(0).users().searchByEmail(email, true).get(0);
         assertTrue(user.isEmailVerified(), "activated");
         System.out.printf("[cluster] activation link confirmed on both nodes at once: %s%n", String.join("; ", shown));
         assertEquals(1, activated, "told activated once: " + shown);
@@ -278,10 +232,10 @@ class ClusterIT {
     void invitationRaceAcrossNodes() throws Exception {
         // Invited by Alice in the first test, through both nodes.
         String email = "hugo@academie.fr";
-        String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).invitationLink();
+        String link = cluster.mailbox().awaitMessage(email, 1).invitationLink();
         List<Callable<HttpResponse<String>>> accepts = new ArrayList<>();
-        for (int node = 0; node < NODES.size(); node++) {
-            Browser hugo = browser(node);
+        for (int node = 0; node < cluster.nodes().size(); node++) {
+            Browser hugo = cluster.browser(node);
             hugo.http().signIn(email, Applicant.PASSWORD);
             PortalHttp pinned = hugo.pinned(node);
             HttpResponse<String> confirm = pinned.follow(pinned.get(link));
@@ -291,12 +245,12 @@ class ClusterIT {
         }
         List<String> shown = new ArrayList<>();
         for (HttpResponse<String> answer : atOnce(accepts)) {
-            shown.add(nodeOf(answer) + ": " + answer.statusCode());
+            shown.add(cluster.nodeOf(answer) + ": " + answer.statusCode());
             assertEquals(303, answer.statusCode(), answer.body());
         }
-        long acceptances = admin(0).getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 100).stream()
+        long acceptances = cluster.admin(0).getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 100).stream()
                 .filter(e -> e.getDetails() != null && e.getDetails().containsKey("ceres_invitation")).count();
-        List<String> hugoMember = members(ACADEMIE).stream().filter(email::equals).toList();
+        List<String> hugoMember = cluster.members(ACADEMIE).stream().filter(email::equals).toList();
         System.out.printf("[cluster] invitation accepted on both nodes at once: %s; %d acceptance event(s), Hugo member of the centre %d time(s)%n",
                 String.join("; ", shown), acceptances, hugoMember.size());
         assertEquals(1, acceptances, "accepted once");
@@ -307,23 +261,23 @@ class ClusterIT {
     @Order(5)
     @DisplayName("Given two gestionnaires on two nodes revoking each other at the same instant, then exactly one succeeds and the centre keeps a gestionnaire")
     void revocationRaceAcrossNodes() throws Exception {
-        String aliceId = makeGestionnaire("alice@tilleuls.fr", "Alice", "Bernard", TILLEULS, List.of());
-        String brunoId = makeGestionnaire("bruno@tilleuls.fr", "Bruno", "Petit", TILLEULS, List.of());
+        String aliceId = cluster.makeGestionnaire("alice@tilleuls.fr", "Alice", "Bernard", TILLEULS, List.of());
+        String brunoId = cluster.makeGestionnaire("bruno@tilleuls.fr", "Bruno", "Petit", TILLEULS, List.of());
         List<Callable<HttpResponse<String>>> revocations = new ArrayList<>();
         String[][] who = {{"alice@tilleuls.fr", brunoId}, {"bruno@tilleuls.fr", aliceId}};
-        for (int node = 0; node < NODES.size(); node++) {
-            Browser gestionnaire = browser(node);
+        for (int node = 0; node < cluster.nodes().size(); node++) {
+            Browser gestionnaire = cluster.browser(node);
             gestionnaire.http().signIn(who[node][0], Applicant.PASSWORD);
             PortalHttp pinned = gestionnaire.pinned(node);
-            Map<String, String> form = Map.of("csrf", PortalHttp.csrfOf(pinned.get(accessPage(TILLEULS)).body()),
+            Map<String, String> form = Map.of("csrf", PortalHttp.csrfOf(pinned.get(TwoNodeCluster.accessPage(TILLEULS)).body()),
                     "personne", who[node][1], "siret", TILLEULS, "role", "gestionnaire");
-            revocations.add(() -> pinned.post(accessPage(TILLEULS) + "/habilitations/retirer", form));
+            revocations.add(() -> pinned.post(TwoNodeCluster.accessPage(TILLEULS) + "/habilitations/retirer", form));
         }
         int revoked = 0;
         List<String> shown = new ArrayList<>();
         for (HttpResponse<String> response : atOnce(revocations)) {
             String location = response.headers().firstValue("Location").orElse("");
-            shown.add(nodeOf(response) + ": " + response.statusCode() + " " + location.replace(PUBLIC_URL, ""));
+            shown.add(cluster.nodeOf(response) + ": " + response.statusCode() + " " + location.replace(PUBLIC_URL, ""));
             if (location.endsWith("?notice=habilitation-retiree")) {
                 revoked++;
             } else {
@@ -331,7 +285,7 @@ class ClusterIT {
                         || location.equals(REALM_URL + "/ceres-portal/"), response.statusCode() + " " + location + " " + response.body());
             }
         }
-        List<String> left = members(TILLEULS);
+        List<String> left = cluster.members(TILLEULS);
         System.out.printf("[cluster] two gestionnaires revoking each other on both nodes at once: %s; gestionnaires left: %s%n",
                 String.join("; ", shown), left);
         assertEquals(1, revoked, "exactly one habilitation taken");
@@ -342,13 +296,13 @@ class ClusterIT {
     @Order(6)
     @DisplayName("Given one person posting 20 wrong codes at the same instant, half on each node, then exactly 5 are evaluated and 15 told « Trop d'essais »")
     void wrongCodesAcrossNodes() throws Exception {
-        letters(0).registerAndIssue(ONGLETS);
+        cluster.letters(0).registerAndIssue(ONGLETS);
         String email = "onglets@centres.fr";
-        ActivatedAccounts.create(admin(0), email);
+        ActivatedAccounts.create(cluster.admin(0), email);
         List<HttpAttachSession> tabs = new ArrayList<>();
         List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            Browser browser = browser(i);
+            Browser browser = cluster.browser(i);
             HttpAttachSession tab = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK).signIn(email, Applicant.PASSWORD);
             browser.route().pin(i % 2);
             tabs.add(tab);
@@ -357,7 +311,7 @@ class ClusterIT {
         List<HttpResponse<String>> answers = atOnce(posts);
         int evaluated = 0;
         int tooMany = 0;
-        int[] evaluatedPerNode = new int[NODES.size()];
+        int[] evaluatedPerNode = new int[cluster.nodes().size()];
         for (int i = 0; i < answers.size(); i++) {
             String page = tabs.get(i).pageAfter(answers.get(i));
             // Parts without apostrophes: the page escapes them.
@@ -381,22 +335,22 @@ class ClusterIT {
     @DisplayName("Given one person sending wrong codes one after the other, each time on the other node, then the first 5 are evaluated and the next ones told « Trop d'essais »")
     void wrongCodesAlternatingNodes() throws Exception {
         String email = "alterne@centres.fr";
-        ActivatedAccounts.create(admin(1), email);
-        Browser browser = browser(0);
+        ActivatedAccounts.create(cluster.admin(1), email);
+        Browser browser = cluster.browser(0);
         HttpAttachSession session = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK).signIn(email, Applicant.PASSWORD);
         List<String> shown = new ArrayList<>();
         int evaluated = 0;
         for (int attempt = 0; attempt < 7; attempt++) {
             browser.route().pin(attempt % 2);
             HttpResponse<String> answer = session.attach(ONGLETS, WRONG_CODE);
-            assertEquals(NAMES.get(attempt % 2), nodeOf(answer));
+            assertEquals(NAMES.get(attempt % 2), cluster.nodeOf(answer));
             String page = session.pageAfter(answer);
             // Parts without apostrophes: the page escapes them.
             boolean wrong = page.contains("ne correspond pas à ce SIRET");
             boolean tooMany = page.matches("(?s).*Trop d.{1,6}essais : réessayez après \\d{2}:\\d{2}\\..*");
             assertTrue(wrong != tooMany, "unexpected answer " + answer.statusCode() + ": " + page);
             evaluated += wrong ? 1 : 0;
-            shown.add(nodeOf(answer) + (wrong ? " évalué" : " « Trop d'essais »"));
+            shown.add(cluster.nodeOf(answer) + (wrong ? " évalué" : " « Trop d'essais »"));
         }
         System.out.printf("[cluster] 7 wrong codes by one person, one after the other on alternating nodes: %s%n", String.join(", ", shown));
         assertEquals(List.of("node-a évalué", "node-b évalué", "node-a évalué", "node-b évalué", "node-a évalué",
@@ -411,29 +365,29 @@ class ClusterIT {
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String email = "abandon-" + i + "@cfa-exemple.fr";
-            SignUpPage.signUp(browser(i).http(), REALM_URL, SignUpPage.postedFields(email));
+            SignUpPage.signUp(cluster.browser(i).http(), REALM_URL, SignUpPage.postedFields(email));
             emails.add(email);
         }
-        List<MetricsPage> before = metrics();
+        List<MetricsPage> before = cluster.metrics();
         long begin = System.nanoTime();
-        ActivationLinkLifespan.set(admin(0), 1);
+        ActivationLinkLifespan.set(cluster.admin(0), 1);
         List<String> left;
         try {
             left = emails;
             while (!left.isEmpty() && seconds(begin) < 60) {
                 Thread.sleep(500);
-                left = left.stream().filter(email -> !admin(0).users().searchByEmail(email, true).isEmpty()).toList();
+                left = left.stream().filter(email -> !cluster.admin(0).users().searchByEmail(email, true).isEmpty()).toList();
             }
             // A window of ten intervals, the removals within it.
             Thread.sleep(Math.max(0, Duration.ofSeconds(10L * PURGE_INTERVAL_SECONDS).toMillis() - (System.nanoTime() - begin) / 1_000_000));
         } finally {
-            ActivationLinkLifespan.set(admin(0), 86_400);
+            ActivationLinkLifespan.set(cluster.admin(0), 86_400);
         }
-        List<MetricsPage> after = metrics();
+        List<MetricsPage> after = cluster.metrics();
         double window = (System.nanoTime() - begin) / 1e9;
-        int[] runs = new int[NODES.size()];
+        int[] runs = new int[cluster.nodes().size()];
         int purged = 0;
-        for (int node = 0; node < NODES.size(); node++) {
+        for (int node = 0; node < cluster.nodes().size(); node++) {
             runs[node] = (int) (after.get(node).value(PURGE_RUNS) - before.get(node).value(PURGE_RUNS));
             purged += (int) (after.get(node).value(PURGED) - before.get(node).value(PURGED));
         }
@@ -466,8 +420,8 @@ class ClusterIT {
                 while (System.currentTimeMillis() < floodLasts || signingUp.get()) {
                     int n = sent.getAndIncrement();
                     // Unknown to the register: SIREN 8xxxxxxxx.
-                    String siret = luhnSiret(8_000_000_000_000L + random.nextLong(1_000_000_000_000L));
-                    HttpRequest prefill = HttpRequest.newBuilder(URI.create(nodeRealmUrl(n) + "/company-register/" + siret))
+                    String siret = GeneratedSirets.withKey(8_000_000_000_000L + random.nextLong(1_000_000_000_000L));
+                    HttpRequest prefill = HttpRequest.newBuilder(URI.create(cluster.nodeRealmUrl(n) + "/company-register/" + siret))
                             .header("X-Forwarded-For", "10.77.0." + (n % FLOOD_ADDRESSES + 1)).timeout(Duration.ofSeconds(30)).GET().build();
                     int status = http.send(prefill, HttpResponse.BodyHandlers.discarding()).statusCode();
                     answers.computeIfAbsent(status, code -> new AtomicInteger()).incrementAndGet();
@@ -482,7 +436,7 @@ class ClusterIT {
                 String email = "inondation-" + k + "@cfa-exemple.fr";
                 Map<String, String> fields = new LinkedHashMap<>(SignUpPage.postedFields(email));
                 fields.put("siret", floodSignUpCompany(k));
-                SignUpPage.signUp(browser(k).http(), REALM_URL, fields);
+                SignUpPage.signUp(cluster.browser(k).http(), REALM_URL, fields);
                 signedUp.add(email);
             }
             signingUp.set(false);
@@ -498,7 +452,7 @@ class ClusterIT {
 
         List<String> unverified = new ArrayList<>();
         for (String email : signedUp) {
-            List<String> status = admin(0).users().searchByEmail(email, true).get(0).getAttributes().get("siretStatut");
+            List<String> status = cluster.admin(0).users().searchByEmail(email, true).get(0).getAttributes().get("siretStatut");
             if (!List.of("verifie").equals(status)) {
                 unverified.add(email + " " + status);
             }
@@ -506,14 +460,14 @@ class ClusterIT {
         // Behind the trusted proxy only: a client at another address naming itself in X-Forwarded-For is counted as itself.
         int spoofRefused = 0;
         for (int i = 0; i < 40; i++) {
-            spoofRefused += statusFrom("127.0.0.2", NODES.get(0), "/realms/" + REALM + "/company-register/" + TILLEULS,
+            spoofRefused += statusFrom("127.0.0.2", cluster.nodes().get(0), "/realms/" + REALM + "/company-register/" + TILLEULS,
                     "203.0.113." + (i + 1)) == 429 ? 1 : 0;
         }
-        TreeMap<Long, Integer> calls = register.callsPerSecond();
+        TreeMap<Long, Integer> calls = cluster.register().callsPerSecond();
         int busiest = calls.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         long floodCalls = calls.subMap(floodBegins / 1000, true, floodEnds / 1000, true).values().stream().mapToInt(Integer::intValue).sum();
         double spent = 0;
-        for (MetricsPage node : metrics()) {
+        for (MetricsPage node : cluster.metrics()) {
             spent += node.value("ceres_register_budget_spent_total", Map.of("caller", "prefill"));
         }
         System.out.printf("[cluster] register flood: %d pre-fills of random SIRETs from %d addresses over %d s on both nodes, answered %s;"
@@ -541,12 +495,12 @@ class ClusterIT {
         for (int c = 0; c < KILL_CENTRES; c++) {
             String siret = killCentre(c);
             centres.add(siret);
-            codes.put(siret, letters(c).registerAndIssue(siret));
+            codes.put(siret, cluster.letters(c).registerAndIssue(siret));
         }
         int redeemers = centres.size() * 4;
-        inParallel(redeemers, i -> () -> ActivatedAccounts.create(admin(0), "panne-" + i + "@centres.fr"));
+        inParallel(redeemers, i -> () -> ActivatedAccounts.create(cluster.admin(0), "panne-" + i + "@centres.fr"));
         List<Attempt> attempts = inParallel(redeemers, i -> () -> {
-            Browser browser = browser(i);
+            Browser browser = cluster.browser(i);
             HttpAttachSession session = new HttpAttachSession(browser.http(), REALM_URL, CALLBACK)
                     .signIn("panne-" + i + "@centres.fr", Applicant.PASSWORD);
             browser.route().pin(i % 2);
@@ -558,17 +512,17 @@ class ClusterIT {
         }
         // Invitation acceptances: Alice (gestionnaire since the first test) invites eight people of the linked site.
         Map<String, String> invitationLinks = new LinkedHashMap<>();
-        Browser alice = browser(0);
+        Browser alice = cluster.browser(0);
         alice.http().signIn("alice@academie.fr", Applicant.PASSWORD);
         for (int i = 0; i < 8; i++) {
             String email = "invite-" + i + "@academie.fr";
-            PortalAccounts.create(admin(0), email, "Invité", "Numéro" + (char) ('A' + i), GRENOBLE);
-            HttpResponse<String> invited = alice.http().post(accessPage(ACADEMIE) + "/inviter", InviteByEmail.form(
-                    PortalHttp.csrfOf(alice.http().get(accessPage(ACADEMIE)).body()), email, "gestionnaire", GRENOBLE));
+            PortalAccounts.create(cluster.admin(0), email, "Invité", "Numéro" + (char) ('A' + i), GRENOBLE);
+            HttpResponse<String> invited = alice.http().post(TwoNodeCluster.accessPage(ACADEMIE) + "/inviter", InviteByEmail.form(
+                    PortalHttp.csrfOf(alice.http().get(TwoNodeCluster.accessPage(ACADEMIE)).body()), email, "gestionnaire", GRENOBLE));
             assertEquals(303, invited.statusCode(), invited.body());
-            String link = new Mailbox(smtp::getReceivedMessages).awaitMessage(email, 1).invitationLink();
+            String link = cluster.mailbox().awaitMessage(email, 1).invitationLink();
             invitationLinks.put(email, link);
-            Browser invitee = browser(i);
+            Browser invitee = cluster.browser(i);
             invitee.http().signIn(email, Applicant.PASSWORD);
             PortalHttp pinned = invitee.pinned(i % 2);
             HttpResponse<String> confirm = pinned.follow(pinned.get(link));
@@ -579,14 +533,14 @@ class ClusterIT {
         // Sign-ups: the form loaded, then sent.
         for (int i = 0; i < 8; i++) {
             String email = "inscription-" + i + "@cfa-exemple.fr";
-            Browser visitor = browser(i);
+            Browser visitor = cluster.browser(i);
             String signUp = SignUpPage.formAction(visitor.http(), REALM_URL);
             PortalHttp pinned = visitor.pinned(i % 2);
             operations.add(new Operation("sign-up", email, i % 2, () -> pinned.follow(pinned.post(signUp, SignUpPage.postedFields(email)))));
         }
 
         // All at once, node-b killed when a quarter of them are answered.
-        KeycloakNode killed = NODES.get(1);
+        KeycloakNode killed = cluster.nodes().get(1);
         AtomicInteger answered = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(operations.size());
@@ -622,7 +576,7 @@ class ClusterIT {
         } finally {
             threads.shutdownNow();
         }
-        String aloneView = NODES.get(0).awaitClusterView(1, Duration.ofMinutes(1));
+        String aloneView = cluster.nodes().get(0).awaitClusterView(1, Duration.ofMinutes(1));
 
         Map<String, int[]> outcomes = new LinkedHashMap<>();
         List<String> failedOnA = new ArrayList<>();
@@ -653,8 +607,8 @@ class ClusterIT {
         // All or nothing, read on node-a.
         List<String> halfDone = new ArrayList<>();
         for (String siret : centres) {
-            String state = letters(0).centre(siret).get("etat").asText();
-            List<String> members = members(siret);
+            String state = cluster.letters(0).centre(siret).get("etat").asText();
+            List<String> members = cluster.members(siret);
             if (!(state.equals("actif") && members.size() == 1 || state.equals("en-attente-activation") && members.isEmpty())) {
                 halfDone.add(siret + " " + state + " with gestionnaires " + members);
             }
@@ -667,11 +621,11 @@ class ClusterIT {
         }
         // The invitation's own state, as its link shows it to the invitee on node-a; the INVITE_ORG event is only the
         // audit trail, written after the acceptance's transaction: counted, not taken for the acceptance.
-        List<String> academie = members(ACADEMIE);
+        List<String> academie = cluster.members(ACADEMIE);
         int accepted = 0;
         for (Map.Entry<String, String> invitation : invitationLinks.entrySet()) {
             String email = invitation.getKey();
-            PortalHttp invitee = browser(0).pinned(0).signIn(email, Applicant.PASSWORD);
+            PortalHttp invitee = cluster.browser(0).pinned(0).signIn(email, Applicant.PASSWORD);
             boolean acceptedState = invitee.follow(invitee.get(invitation.getValue())).body().contains("data-invitation-state=\"accepted\"");
             boolean member = academie.contains(email);
             accepted += acceptedState ? 1 : 0;
@@ -679,12 +633,12 @@ class ClusterIT {
                 halfDone.add(email + ": member " + member + ", invitation accepted " + acceptedState + ", answered " + answers.containsKey(email));
             }
         }
-        long acceptanceEvents = admin(0).getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 200).stream()
-                .filter(e -> e.getDetails() != null && invitationLinks.containsKey(admin(0).users().get(e.getUserId()).toRepresentation().getUsername()))
+        long acceptanceEvents = cluster.admin(0).getEvents(List.of("INVITE_ORG"), null, null, null, null, null, 0, 200).stream()
+                .filter(e -> e.getDetails() != null && invitationLinks.containsKey(cluster.admin(0).users().get(e.getUserId()).toRepresentation().getUsername()))
                 .count();
         int accounts = 0;
         for (Operation operation : operations.stream().filter(o -> o.kind().equals("sign-up")).toList()) {
-            List<UserRepresentation> found = admin(0).users().searchByEmail(operation.who(), true);
+            List<UserRepresentation> found = cluster.admin(0).users().searchByEmail(operation.who(), true);
             HttpResponse<String> answer = answers.get(operation.who());
             boolean told = answer != null && answer.body().contains("Activez votre compte");
             if (found.isEmpty()) {
@@ -695,27 +649,27 @@ class ClusterIT {
             }
             accounts++;
             UserRepresentation user = found.get(0);
-            boolean password = admin(0).users().get(user.getId()).credentials().stream().anyMatch(c -> "password".equals(c.getType()));
+            boolean password = cluster.admin(0).users().get(user.getId()).credentials().stream().anyMatch(c -> "password".equals(c.getType()));
             if (user.getAttributes() == null || !user.getAttributes().containsKey("siret") || user.getFirstName() == null || !password) {
                 halfDone.add(operation.who() + " half-made: " + user.getAttributes() + " password " + password);
             }
         }
         System.out.printf("[cluster] after the kill, read on node-a: %d of %d centres active with their one gestionnaire, %d of 8 invitations"
                         + " accepted (each with its habilitation; %d INVITE_ORG events), %d of 8 sign-ups made whole; half-done: %s%n",
-                centres.stream().filter(siret -> members(siret).size() == 1).count(), centres.size(),
+                centres.stream().filter(siret -> cluster.members(siret).size() == 1).count(), centres.size(),
                 accepted, acceptanceEvents, accounts, halfDone);
         assertEquals(List.of(), failedOnA, "node-a answers all along");
         assertEquals(List.of(), halfDone, "all or nothing");
 
         // node-b restarted on the same database: it joins the cluster again and serves.
         long begin = System.nanoTime();
-        NODES.set(1, startNode(1).awaitReady(Duration.ofMinutes(3)));
+        cluster.restart(1);
         long ready = (System.nanoTime() - begin) / 1_000_000;
-        String view = NODES.get(1).awaitClusterView(2, Duration.ofMinutes(1));
+        String view = cluster.nodes().get(1).awaitClusterView(2, Duration.ofMinutes(1));
         long joined = (System.nanoTime() - begin) / 1_000_000;
-        Browser back = browser(1);
+        Browser back = cluster.browser(1);
         back.http().signIn("alice@academie.fr", Applicant.PASSWORD);
-        HttpResponse<String> served = back.pinned(1).get(accessPage(ACADEMIE));
+        HttpResponse<String> served = back.pinned(1).get(TwoNodeCluster.accessPage(ACADEMIE));
         assertEquals(200, served.statusCode(), served.body());
         System.out.printf("[cluster] node-b restarted: ready in %d ms, cluster view of 2 after %d ms (%s), a sign-in across both nodes"
                 + " then the access page on node-b served after %d ms%n", ready, joined, view, (System.nanoTime() - begin) / 1_000_000);
@@ -725,7 +679,7 @@ class ClusterIT {
     private static long firstSignInAlone(long killedAt) throws InterruptedException {
         while (System.nanoTime() - killedAt < Duration.ofMinutes(2).toNanos()) {
             try {
-                browser(0).pinned(0).signIn("alice@academie.fr", Applicant.PASSWORD);
+                cluster.browser(0).pinned(0).signIn("alice@academie.fr", Applicant.PASSWORD);
                 return (System.nanoTime() - killedAt) / 1_000_000;
             } catch (IOException | AssertionError notYet) {
                 Thread.sleep(100);
@@ -735,35 +689,6 @@ class ClusterIT {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    private static KeycloakNode startNode(int i) throws Exception {
-        return KeycloakNode.start(distribution, NAMES.get(i), PORTS.get(i), List.of("--import-realm",
-                "--spi-company-register--recherche-entreprises--base-url=" + register.baseUrl(),
-                // The tests play the load balancer: their address is the trusted proxy's.
-                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1",
-                "--db-url=" + databaseUrl, "--db-username=" + CeresDeployment.DATABASE_USER,
-                "--db-pool-initial-size=5", "--db-pool-min-size=5", "--db-pool-max-size=20",
-                "--hostname=" + PUBLIC_URL, "--http-enabled=true",
-                "--spi-action-token-handler--verify-email--purge-interval-seconds=" + PURGE_INTERVAL_SECONDS), DEPLOYMENT.environment(smtp));
-    }
-
-    /** A browser behind the load balancer, its first request to node {@code first % 2}, then turn by turn. */
-    private static Browser browser(int first) {
-        NodeRoute route = new NodeRoute(PUBLIC_URL, NODES, first);
-        return new Browser(new PortalHttp(REALM_URL, DEADLINE, route), route);
-    }
-
-    /** The account made, the centre registered, a code issued and redeemed by the person: a gestionnaire. Returns the account's id. */
-    private static String makeGestionnaire(String email, String firstName, String lastName, String siret, List<String> sites)
-            throws Exception {
-        String id = PortalAccounts.create(admin(0), email, firstName, lastName, siret);
-        new Gestionnaires(nodeRealmUrl(1), () -> DEPLOYMENT.adminToken(NODES.get(1).directUrl())).register(siret, sites);
-        String code = letters(0).registerAndIssue(siret);
-        HttpAttachSession session = new HttpAttachSession(browser(1).http(), REALM_URL, CALLBACK).signIn(email, Applicant.PASSWORD);
-        HttpResponse<String> attached = session.attach(siret, code);
-        assertTrue(session.givesCode(attached), session.pageAfter(attached));
-        return id;
-    }
 
     /**
      * The status of a GET sent from the local address {@code from} (any of 127.0.0.0/8 is this machine's), with an
@@ -779,48 +704,6 @@ class ClusterIT {
         }
     }
 
-    /** Each node's {@code /metrics}, in the nodes' order. */
-    private static List<MetricsPage> metrics() throws IOException, InterruptedException {
-        List<MetricsPage> pages = new ArrayList<>();
-        for (KeycloakNode node : NODES) {
-            pages.add(MetricsPage.read("http://127.0.0.1:" + node.ports().management() + "/metrics"));
-        }
-        return pages;
-    }
-
-    private static CentreLetters letters(int node) {
-        KeycloakNode agentNode = NODES.get(node % NODES.size());
-        return new CentreLetters(nodeRealmUrl(node), () -> DEPLOYMENT.adminToken(agentNode.directUrl()));
-    }
-
-    private static String nodeRealmUrl(int node) {
-        return NODES.get(node % NODES.size()).directUrl() + "/realms/" + REALM;
-    }
-
-    private static RealmResource admin(int node) {
-        return ADMINS.get(node % ADMINS.size()).realm(REALM);
-    }
-
-    /** The centre's members (its Organization's), by username, as the admin API lists them. */
-    private static List<String> members(String siret) {
-        // One page of them all: getAll() gives only the first ten.
-        OrganizationRepresentation centre = admin(0).organizations().list(0, 1000).stream()
-                .filter(o -> siret.equals(o.getAlias())).findFirst().orElseThrow(() -> new AssertionError("no centre " + siret));
-        return admin(0).organizations().get(centre.getId()).members().getAll().stream().map(MemberRepresentation::getUsername).toList();
-    }
-
-    private static String accessPage(String siret) {
-        return REALM_URL + "/ceres-portal/acces/" + siret;
-    }
-
-    private static KeycloakNode nodeServing(HttpResponse<?> response) {
-        return NODES.stream().filter(n -> n.ports().http() == response.uri().getPort()).findFirst().orElseThrow();
-    }
-
-    private static String nodeOf(HttpResponse<?> response) {
-        return NAMES.get(NODES.indexOf(nodeServing(response)));
-    }
-
     private static String heading(String page) {
         int h1 = page.indexOf("<h1");
         return h1 < 0 ? "(no heading)" : "« " + page.substring(page.indexOf('>', h1) + 1, page.indexOf("</h1>", h1)).strip() + " »";
@@ -831,60 +714,32 @@ class ClusterIT {
      * and the companies of the sign-ups made during the flood.
      */
     private static ArrayNode companyRegister() throws IOException {
-        ArrayNode entries;
-        try (InputStream demo = ClusterIT.class.getResourceAsStream("/company-register-demo.json")) {
-            entries = (ArrayNode) JSON.readTree(demo);
-        }
-        List<String> centres = new ArrayList<>();
+        ArrayNode entries = TwoNodeCluster.demoRegister();
         for (int c = 0; c < BURST_CENTRES; c++) {
-            centres.add(burstCentre(c));
+            TwoNodeCluster.addCompany(entries, burstCentre(c));
         }
         for (int c = 0; c < KILL_CENTRES; c++) {
-            centres.add(killCentre(c));
+            TwoNodeCluster.addCompany(entries, killCentre(c));
         }
         for (int c = 0; c < FLOOD_SIGN_UPS; c++) {
-            centres.add(floodSignUpCompany(c));
-        }
-        for (String siret : centres) {
-            entries.addObject().put("siret", siret).put("raisonSociale", "CENTRE DE FORMATION " + siret)
-                    .put("adresse", "1 RUE DE LA GARE").put("commune", "69002 LYON").put("etat", "A");
+            TwoNodeCluster.addCompany(entries, floodSignUpCompany(c));
         }
         return entries;
     }
 
     /** The burst's centres: each its own company (SIREN 9000000xx), establishment 0001. */
     private static String burstCentre(int c) {
-        return luhnSiret((900_000_000L + c) * 10_000L + 1);
+        return GeneratedSirets.firstEstablishment(900_000_000L + c);
     }
 
     /** The centres redeemed while a node is killed: SIREN 9100000xx. */
     private static String killCentre(int c) {
-        return luhnSiret((910_000_000L + c) * 10_000L + 1);
+        return GeneratedSirets.firstEstablishment(910_000_000L + c);
     }
 
     /** The companies of the people signing up during the flood: SIREN 9200000xx, each asked of the register once. */
     private static String floodSignUpCompany(int c) {
-        return luhnSiret((920_000_000L + c) * 10_000L + 1);
-    }
-
-    /** A valid SIRET (Luhn key added) from its first 13 digits. */
-    private static String luhnSiret(long first13) {
-        String digits = String.format("%013d", first13);
-        for (int key = 0; key < 10; key++) {
-            String siret = digits + key;
-            int sum = 0;
-            for (int i = 0; i < 14; i++) {
-                int d = siret.charAt(i) - '0';
-                if (i % 2 == 0) {
-                    d *= 2;
-                }
-                sum += d > 9 ? d - 9 : d;
-            }
-            if (sum % 10 == 0) {
-                return siret;
-            }
-        }
-        throw new IllegalStateException("no key for " + digits);
+        return GeneratedSirets.firstEstablishment(920_000_000L + c);
     }
 
     /** Runs the tasks on four threads (the server's two cores are the limit); returns their results in order. */
@@ -931,15 +786,6 @@ class ClusterIT {
 
     private static long seconds(long since) {
         return (System.nanoTime() - since) / 1_000_000_000;
-    }
-
-    /** A browser and the route its requests take. */
-    private record Browser(PortalHttp http, NodeRoute route) {
-        /** The browser, every request from now on to {@code node}. */
-        PortalHttp pinned(int node) {
-            route.pin(node);
-            return http;
-        }
     }
 
     /** One of the operations node-b is killed among: what, by whom, on which node, and its request. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,9 @@ public final class KeycloakNode implements AutoCloseable {
 
     private final String name;
     private final Ports ports;
+    /** The histogram's last line: "Total <instances> <bytes>". */
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("^Total\\s+\\d+\\s+(\\d+)\\s*$", Pattern.MULTILINE);
+
     private final Process process;
     private final Path log;
 
@@ -136,6 +140,29 @@ public final class KeycloakNode implements AutoCloseable {
             throw new AssertionError(name + " still running after " + timeout + ", see " + log);
         }
         return process.exitValue();
+    }
+
+    /**
+     * The bytes of the server's live objects: {@code jcmd GC.class_histogram} collects the whole heap first and counts
+     * only what survives, whatever the garbage of the moment; the collection pauses the node briefly.
+     */
+    public long liveHeap() throws IOException, InterruptedException {
+        String pid = Long.toString(process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java"))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " has no Java process")).pid());
+        Matcher total = HISTOGRAM_TOTAL.matcher(jcmd(pid, "GC.class_histogram"));
+        if (!total.find()) {
+            throw new AssertionError("no histogram total from jcmd for " + name);
+        }
+        return Long.parseLong(total.group(1));
+    }
+
+    private static String jcmd(String pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", pid, command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new AssertionError("jcmd " + pid + " " + command + ": " + output);
+        }
+        return output;
     }
 
     /** SIGTERM, as an orchestrator stops a node: kc.sh forwards it to the server, which shuts down cleanly. */

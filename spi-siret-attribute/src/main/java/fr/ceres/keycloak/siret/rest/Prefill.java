@@ -17,6 +17,8 @@ final class Prefill {
     /** Tagged with the answer's HTTP status, one of {@link PrefillAnswer}'s few. */
     static final BundleMetrics.Count ANSWERS = new BundleMetrics.Count("ceres.prefill.answers",
             "Answers of the SIRET pre-fill endpoint, by HTTP status");
+    static final BundleMetrics.Size TRACKED_CLIENTS = new BundleMetrics.Size("ceres.prefill.clients.tracked",
+            "Client addresses this node's pre-fill rate limit remembers, at most 10,000");
 
     private final RateLimiter rateLimiter;
     private final BundleMetrics metrics;
@@ -24,6 +26,7 @@ final class Prefill {
     Prefill(RateLimiter rateLimiter, BundleMetrics metrics) {
         this.rateLimiter = rateLimiter;
         this.metrics = metrics;
+        metrics.gauge(TRACKED_CLIENTS, rateLimiter, RateLimiter::trackedClients);
     }
 
     /**

@@ -19,6 +19,10 @@ final class RegisterMetrics {
             "Company-register calls not made because the cluster's call budget was spent: caller=prefill refused at"
                     + " once, caller=priority (a sign-up or an agent) after waiting its patience");
 
+    static final BundleMetrics.Size CACHE_ENTRIES = new BundleMetrics.Size("ceres.register.cache.entries",
+            "Register answers this node keeps: found establishments and unknown SIRETs, each kind at most"
+                    + " cache-max-entries");
+
     private static final String REGISTER = "register";
     private static final String CACHE = "cache";
 
@@ -28,6 +32,11 @@ final class RegisterMetrics {
     RegisterMetrics(BundleMetrics metrics, String register) {
         this.metrics = metrics;
         this.register = register;
+    }
+
+    /** Shows the cache's size on {@code /metrics}. */
+    void watch(LookupCache cache) {
+        metrics.gauge(CACHE_ENTRIES, cache, LookupCache::size, REGISTER, register);
     }
 
     void hit() {

@@ -42,6 +42,7 @@ public abstract class RemoteRegisterProviderFactory extends BundleFactory implem
         // A concurrent lookup of the same SIRET waits at most as long as the leader's call may last.
         cache = new LookupCache(options.cacheMaxEntries(), options.cacheTtl(), options.negativeCacheTtl(),
                 options.deadline(), clock, metrics);
+        metrics.watch(cache);
         gate = new RetryAfterGate(clock);
         // A sign-up waits for a slot at most as long as it would wait for the register's answer.
         budget = new RegisterBudget(getId(), options.maxCalls(), options.deadline(), clock::millis, Thread::sleep);
