@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * the report is written after the simulation has ended, so this runs as a build step after it rather than in the
  * simulation's {@code after} hook.
  *
- * <p>Arguments: Gatling's results folder, the summary file to write. The summary is also printed.
+ * <p>Arguments: Gatling's results folder, the summary file to write, the sequential pre-fill's figures (written by
+ * the simulation; "not measured" when absent). The summary is also printed.
  */
 public final class BenchmarkSummary {
 
@@ -42,12 +43,14 @@ public final class BenchmarkSummary {
         Path report = newestReport(Path.of(args[0]));
         Map<String, JsonNode> stats = new HashMap<>();
         collect(statsOf(Files.readString(report.resolve(STATS))), stats);
-        String summary = summary(report, stats);
+        Path sequential = Path.of(args[2]);
+        String summary = summary(report, stats, Files.exists(sequential) ? JS_OBJECT.readTree(sequential.toFile()) : null);
         Files.writeString(Path.of(args[1]), summary);
         System.out.print(summary);
     }
 
-    static String summary(Path report, Map<String, JsonNode> stats) {
+    /** {@code prefill}: the sequential pre-fill's figures (count, p50, p95, p99, max in ms), or null if not measured. */
+    static String summary(Path report, Map<String, JsonNode> stats, JsonNode prefill) {
         StringBuilder out = new StringBuilder();
         out.append("Ceres bundle vs vanilla Keycloak: ").append(report.toAbsolutePath()).append('\n');
         out.append("Latencies in ms over successful requests; ratio = compared / base.\n\n");
@@ -63,6 +66,17 @@ public final class BenchmarkSummary {
             out.append(String.format(Locale.ROOT, row, "", "ratio " + comparison.ratioName(), "", "",
                     ratio(compared, base, P50), ratio(compared, base, P95), ratio(compared, base, P99)));
         }
+        out.append("\nThe bundle's own scenarios (no vanilla counterpart):\n");
+        for (BenchmarkNames.BundleOnly only : BenchmarkNames.BUNDLE_ONLY) {
+            Optional<JsonNode> figures = Optional.ofNullable(stats.get(only.name()));
+            out.append(String.format(Locale.ROOT, row, only.label(), only.name(), count(figures, "total"), count(figures, "ko"),
+                    ms(figures, P50), ms(figures, P95), ms(figures, P99)));
+        }
+        out.append("\nPre-fill of a cached SIRET, one request at a time, after warm-up (goal: p99 <= 1 ms):\n");
+        out.append(prefill == null ? "  not measured\n" : String.format(Locale.ROOT,
+                "  %d requests: p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms%n", prefill.path("count").asInt(),
+                prefill.path("p50").asDouble(), prefill.path("p95").asDouble(), prefill.path("p99").asDouble(),
+                prefill.path("max").asDouble()));
         return out.toString();
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -36,6 +37,15 @@ final class AdminApi {
         HttpResponse<String> response = send("POST", path, body);
         return response.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .orElseThrow(() -> new IllegalStateException("nothing created at " + path + ": " + response.body()));
+    }
+
+    /** GETs {@code path} (a query string allowed) and returns its JSON. */
+    JsonNode get(String path) {
+        try {
+            return JSON.readTree(send("GET", path, null).body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path, e);
+        }
     }
 
     void put(String path, Object body) {

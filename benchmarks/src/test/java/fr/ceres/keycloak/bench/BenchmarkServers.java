@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,12 +26,16 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.ceres.keycloak.it.node.CeresDeployment;
 import fr.ceres.keycloak.it.node.KeycloakDistribution;
 import fr.ceres.keycloak.it.node.KeycloakNode;
 import fr.ceres.keycloak.it.support.FreshDatabase;
+import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PortalHttp;
+import fr.ceres.keycloak.siret.Siret;
 
 /**
  * The two servers the benchmark compares, prepared alike: vanilla Keycloak with the shipped realm minus the bundle
@@ -70,14 +75,15 @@ final class BenchmarkServers implements AutoCloseable {
         return bundle;
     }
 
-    /** Builds (when needed), starts both servers side by side and waits until both are ready. */
-    BenchmarkServers start(Duration timeout) throws Exception {
+    /**
+     * Builds (when needed), starts both servers side by side and waits until both are ready; the register knows
+     * {@code newCentres} more centres ({@link #newCentre}) than the demo's, for the agents' API to register.
+     */
+    BenchmarkServers start(Duration timeout, int newCentres) throws Exception {
         Path work = Files.createDirectories(Path.of(System.getProperty("project.build.directory", "target"), "benchmark"));
         smtp = deployment.startMailServer();
         Path register = work.resolve("company-register.json");
-        try (InputStream demo = BenchmarkServers.class.getResourceAsStream("/company-register-demo.json")) {
-            Files.copy(demo, register, StandardCopyOption.REPLACE_EXISTING);
-        }
+        JSON.writeValue(register.toFile(), companyRegister(newCentres));
 
         KeycloakDistribution vanillaDistribution = KeycloakDistribution.built("keycloak-vanilla", false, COMMON_BUILD_OPTIONS);
         Path vanillaRealm = Files.createDirectories(vanillaDistribution.home().resolve("data/import")).resolve("realm-export.json");
@@ -98,7 +104,9 @@ final class BenchmarkServers implements AutoCloseable {
         nodes.add(start(bundleDistribution, "bundle", new KeycloakNode.Ports(bundlePort, bundlePort + 920, 0), List.of(
                 "--spi-company-register--static-file--file=" + register,
                 // Every virtual user comes from 127.0.0.1: the per-address limit (30 a minute) would answer 429.
-                "--spi-realm-restapi-extension--company-register--requests-per-minute=100000000")));
+                "--spi-realm-restapi-extension--company-register--requests-per-minute=100000000",
+                // One centre's gestionnaire sends every invitation of the invitation scenario.
+                "--spi-jpa-entity-provider--ceres-access--invitations-per-centre-per-day=10000")));
         for (KeycloakNode node : nodes) {
             node.awaitReady(timeout);
         }
@@ -118,7 +126,38 @@ final class BenchmarkServers implements AutoCloseable {
                 "--db-pool-initial-size=5", "--db-pool-min-size=5", "--db-pool-max-size=20",
                 "--hostname=http://127.0.0.1:" + ports.http(), "--http-enabled=true"));
         all.addAll(options);
-        return KeycloakNode.start(distribution, name, ports, all, deployment.environment(smtp));
+        Map<String, String> environment = new HashMap<>(deployment.environment(smtp));
+        if (Boolean.getBoolean("bench.jfr")) {
+            // A recording of the whole run, written when the server stops (see the notes on profiling the login).
+            environment.put("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + distribution.home().resolveSibling(name + ".jfr"));
+        }
+        return KeycloakNode.start(distribution, name, ports, all, environment);
+    }
+
+    /** The demo register, plus the new centres' companies. */
+    private static ArrayNode companyRegister(int newCentres) throws IOException {
+        ArrayNode entries;
+        try (InputStream demo = BenchmarkServers.class.getResourceAsStream("/company-register-demo.json")) {
+            entries = (ArrayNode) JSON.readTree(demo);
+        }
+        for (int c = 0; c < newCentres; c++) {
+            String siret = newCentre(c);
+            entries.addObject().put("siret", siret).put("raisonSociale", "CENTRE DE FORMATION " + siret)
+                    .put("adresse", "1 RUE DE LA GARE").put("commune", "69002 LYON").put("etat", "A");
+        }
+        return entries;
+    }
+
+    /** The {@code c}-th new centre: its own company (SIREN 9300xxxxx), establishment 0001, its Luhn key found by the bundle's own check. */
+    static String newCentre(int c) {
+        String first13 = String.format("%013d", (930_000_000L + c) * 10_000L + 1);
+        for (int key = 0; key < 10; key++) {
+            if (Siret.parse(first13 + key).isPresent()) {
+                return first13 + key;
+            }
+        }
+        throw new IllegalStateException("no SIRET key for " + first13);
     }
 
     /**
@@ -133,9 +172,7 @@ final class BenchmarkServers implements AutoCloseable {
             admin.create("/clients", Map.of("clientId", Target.SERVICE_CLIENT, "secret", serviceSecret,
                     "publicClient", false, "serviceAccountsEnabled", true, "standardFlowEnabled", false));
             if (target.plainSecret() != null) {
-                admin.create("/clients", Map.of("clientId", Target.PLAIN_CLIENT, "secret", plainSecret,
-                        "publicClient", false, "standardFlowEnabled", true, "redirectUris", List.of(CeresDeployment.CERES_URL + "/*"),
-                        "attributes", Map.of("pkce.code.challenge.method", "S256")));
+                admin.create("/clients", plainClient(admin));
             }
             List<String[]> centres = new ArrayList<>();
             for (String siret : CENTRES) {
@@ -170,13 +207,28 @@ final class BenchmarkServers implements AutoCloseable {
         }
     }
 
+    /** The bundle's own scenarios' data, made on its server, the invitations read from the mail server. */
+    BundleOnlyData bundleOnly() {
+        return new BundleOnlyData(bundle, () -> deployment.adminToken(bundle.serverUrl()), Mailbox.of(smtp::getReceivedMessages));
+    }
+
+    /**
+     * The client ceres as the realm has it (its client scopes, Keycloak's {@code organization} among them, its flows,
+     * PKCE, redirect URIs), but for the bundle's mapper: "ceres / plain" then measures that mapper alone.
+     */
+    private ObjectNode plainClient(AdminApi admin) {
+        ObjectNode plain = ((ObjectNode) admin.get("/clients?clientId=ceres").get(0)).deepCopy();
+        plain.remove(List.of("id", "protocolMappers"));
+        return plain.put("clientId", Target.PLAIN_CLIENT).put("name", Target.PLAIN_CLIENT).put("secret", plainSecret);
+    }
+
     /**
      * A refresh token of {@code clientId} for each of the first {@code count} people, from a sign-in as a browser
      * makes it (code flow with PKCE), taken before the measures start. Each access token must carry one entry per
-     * centre in each of {@code claims}: the data is what the comparison needs.
+     * centre in each of {@code claims}, and none of {@code absent}: the data is what the comparison needs.
      */
-    List<String> refreshTokens(Target target, String clientId, String secret, String scope, int count, List<String> claims)
-            throws Exception {
+    List<String> refreshTokens(Target target, String clientId, String secret, String scope, int count, List<String> claims,
+                               List<String> absent) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -198,18 +250,25 @@ final class BenchmarkServers implements AutoCloseable {
                 throw new IllegalStateException("token for " + clientId + " on " + target.name() + ": " + answer.body());
             }
             JsonNode granted = JSON.readTree(answer.body());
-            requireClaims(target, clientId, granted.get("access_token").asText(), claims);
+            requireClaims(target, clientId, granted.get("access_token").asText(), claims, absent);
             tokens.add(granted.get("refresh_token").asText());
         }
         return tokens;
     }
 
-    private static void requireClaims(Target target, String clientId, String accessToken, List<String> claims) throws IOException {
+    private static void requireClaims(Target target, String clientId, String accessToken, List<String> claims, List<String> absent)
+            throws IOException {
         JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
         for (String claim : claims) {
             if (payload.path(claim).size() != CENTRES.size()) {
                 throw new IllegalStateException(target.name() + ", " + clientId + ": the access token's " + claim
                         + " should name the " + CENTRES.size() + " centres: " + payload);
+            }
+        }
+        for (String claim : absent) {
+            if (payload.has(claim)) {
+                throw new IllegalStateException(target.name() + ", " + clientId + ": the access token should have no " + claim
+                        + ": " + payload);
             }
         }
     }

@@ -1,6 +1,7 @@
 package fr.ceres.keycloak.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
@@ -9,21 +10,33 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.flushCookieJar;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.headerRegex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.ceres.keycloak.it.support.PortalHttp;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
@@ -41,7 +54,10 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
  * (unmeasured traffic on each server before the phases, default 20), {@code bench.people} (accounts on each server, default
  * 200), {@code bench.refresh.sessions} (signed-in sessions refreshed in turn, default 20), arrivals per second:
  * {@code bench.rate.login} (4), {@code bench.rate.refresh} (20), {@code bench.rate.client-credentials} (20),
- * {@code bench.rate.sign-up} (2), {@code bench.rate.read} (30).
+ * {@code bench.rate.sign-up} (2), {@code bench.rate.read} (30), and for the bundle's own scenarios, one phase each after
+ * the others, {@code bench.rate.attach} (1) and {@code bench.rate.invitation} (1); {@code bench.prefill.requests}
+ * (pre-fills timed one at a time after the phases, default 2000); {@code bench.jfr} (true: both servers record a
+ * flight recording, {@code target/keycloak-<server>/<server>.jfr}, written as it stops).
  */
 public class BundleVsVanillaSimulation extends Simulation {
 
@@ -54,9 +70,21 @@ public class BundleVsVanillaSimulation extends Simulation {
     private static final double CLIENT_CREDENTIALS_RATE = rate("client-credentials", 20);
     private static final double SIGN_UP_RATE = rate("sign-up", 2);
     private static final double READ_RATE = rate("read", 30);
+    private static final double ATTACH_RATE = rate("attach", 1);
+    private static final double INVITATION_RATE = rate("invitation", 1);
+    private static final int PREFILL_REQUESTS = Integer.getInteger("bench.prefill.requests", 2000);
+    /**
+     * The attachments and invitations each of those scenarios consumes: the bundle's warm-up's (one a second) and its
+     * phase's, and a few more for the users still arriving as a phase ends.
+     */
+    private static final int ATTACHMENTS = WARMUP_SECONDS + (int) Math.ceil(ATTACH_RATE * PHASE_SECONDS) + 5;
+    private static final int INVITATIONS = WARMUP_SECONDS + (int) Math.ceil(INVITATION_RATE * PHASE_SECONDS) + 5;
 
     private static final String LOGIN_FORM = "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"";
     private static final String REGISTER_FORM = "<form[^>]*id=\"kc-register-form\"[^>]*action=\"([^\"]+)\"";
+    private static final Pattern ATTACH_LINK = Pattern.compile("id=\"ceres-portal-attach\"[^>]*href=\"([^\"]+)\"");
+    /** Redirects followed within one step, at most. */
+    private static final int MAX_HOPS = 10;
     /** The cookies Keycloak set, kept by hand (see {@link #withCookies}). */
     private static final String JAR = "cookieJar";
     private static final AtomicLong SIGN_UPS = new AtomicLong();
@@ -68,18 +96,22 @@ public class BundleVsVanillaSimulation extends Simulation {
         // Stops the servers however the run ends: Gatling's after() is not called when the preparation fails.
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopServers));
         long begin = System.nanoTime();
-        servers.start(Duration.ofMinutes(4));
+        servers.start(Duration.ofMinutes(4), BundleOnlyData.centresNeeded(ATTACHMENTS));
         System.out.printf("[benchmark] both servers ready in %d s%n", (System.nanoTime() - begin) / 1_000_000_000);
         servers.seed(PEOPLE);
         Target vanilla = servers.vanilla();
         Target bundle = servers.bundle();
         // Keycloak's organization claim on both; the bundle's habilitations on its client ceres only.
         TokenPool vanillaTokens = new TokenPool(servers.refreshTokens(vanilla, "ceres", vanilla.ceresSecret(), Target.CERES_SCOPE, REFRESH_SESSIONS,
-                List.of("organization")));
+                List.of("organization"), List.of("ceres_habilitations")));
         TokenPool bundleTokens = new TokenPool(servers.refreshTokens(bundle, "ceres", bundle.ceresSecret(), Target.CERES_SCOPE, REFRESH_SESSIONS,
-                List.of("organization", "ceres_habilitations")));
-        TokenPool plainTokens = new TokenPool(servers.refreshTokens(bundle, Target.PLAIN_CLIENT, bundle.plainSecret(), Target.PLAIN_SCOPE, REFRESH_SESSIONS,
-                List.of()));
+                List.of("organization", "ceres_habilitations"), List.of()));
+        // The same scopes through plain, without the bundle's mapper.
+        TokenPool plainTokens = new TokenPool(servers.refreshTokens(bundle, Target.PLAIN_CLIENT, bundle.plainSecret(), Target.CERES_SCOPE, REFRESH_SESSIONS,
+                List.of("organization"), List.of("ceres_habilitations")));
+        BundleOnlyData bundleOnly = servers.bundleOnly();
+        Iterator<Map<String, Object>> attachments = once(bundleOnly.attachments(RUN, ATTACHMENTS));
+        Iterator<Map<String, Object>> invitations = once(bundleOnly.invitations(RUN, INVITATIONS));
         System.out.printf("[benchmark] prepared in %d s; phases of %d s%n", (System.nanoTime() - begin) / 1_000_000_000, PHASE_SECONDS);
 
         List<PopulationBuilder> phases = new ArrayList<>();
@@ -93,19 +125,33 @@ public class BundleVsVanillaSimulation extends Simulation {
         phases.addAll(abba("client credentials", CLIENT_CREDENTIALS_RATE, BundleVsVanillaSimulation::clientCredentials));
         phases.addAll(abba("sign-up", SIGN_UP_RATE, BundleVsVanillaSimulation::signUp));
         phases.addAll(abba("public read", READ_RATE, BundleVsVanillaSimulation::publicRead));
+        phases.add(phase("attach bundle", feed(attachments).exec(attach(bundle)), ATTACH_RATE));
+        phases.add(phase("invitation bundle", feed(invitations).exec(acceptInvitation(bundle)), INVITATION_RATE));
 
         HttpProtocolBuilder protocol = http.disableFollowRedirect().acceptLanguageHeader("fr-FR,fr")
                 .userAgentHeader("ceres-benchmark").shareConnections();
         PopulationBuilder run = inTurn(phases);
         if (WARMUP_SECONDS > 0) {
-            run = warmUp(vanilla, bundle, vanillaTokens, bundleTokens).andThen(run);
+            run = warmUp(vanilla, bundle, vanillaTokens, bundleTokens, feed(attachments).exec(attach(bundle.named("warm-up bundle")))
+                    .feed(invitations).exec(acceptInvitation(bundle.named("warm-up bundle")))).andThen(run);
         }
         setUp(run).protocols(protocol);
     }
 
+    /** The pre-fill timed one request at a time on the bundle's server, warm from the whole run; then both servers stop. */
     @Override
     public void after() {
-        stopServers();
+        try {
+            Map<String, Object> prefill = SequentialPrefill.measure(servers.bundle(), 1000, PREFILL_REQUESTS,
+                    Path.of(System.getProperty("project.build.directory", "target"), "benchmark", "prefill-sequential.json"));
+            System.out.printf("[benchmark] sequential pre-fill: %s%n", prefill);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopServers();
+        }
     }
 
     private void stopServers() {
@@ -139,8 +185,12 @@ public class BundleVsVanillaSimulation extends Simulation {
         return run;
     }
 
-    /** Every scenario, one virtual user a second on each server in turn, its requests not counted. */
-    private PopulationBuilder warmUp(Target vanilla, Target bundle, TokenPool vanillaTokens, TokenPool bundleTokens) {
+    /**
+     * Every scenario, one virtual user a second on each server in turn, its requests not counted; {@code bundleOnly},
+     * the bundle's own scenarios, after the others on the bundle's.
+     */
+    private PopulationBuilder warmUp(Target vanilla, Target bundle, TokenPool vanillaTokens, TokenPool bundleTokens,
+                                     ChainBuilder bundleOnly) {
         HttpProtocolBuilder silent = http.disableFollowRedirect().acceptLanguageHeader("fr-FR,fr")
                 .userAgentHeader("ceres-benchmark").shareConnections().silentUri(".*");
         List<PopulationBuilder> all = new ArrayList<>();
@@ -150,6 +200,9 @@ public class BundleVsVanillaSimulation extends Simulation {
             Target target = server.named("warm-up " + server.name());
             ChainBuilder everything = login(target).exec(refresh(target, "ceres", target.ceresSecret(), tokens, target.name()))
                     .exec(clientCredentials(target)).exec(signUp(target)).exec(publicRead(target));
+            if (server == bundle) {
+                everything = everything.exec(bundleOnly);
+            }
             all.add(scenario(target.name()).exec(everything)
                     .injectOpen(constantUsersPerSec(1).during(Duration.ofSeconds(WARMUP_SECONDS))).protocols(silent));
         }
@@ -235,6 +288,132 @@ public class BundleVsVanillaSimulation extends Simulation {
                 .doIf(session -> session.contains("next")).then(
                         exec(withCookies(http(BenchmarkNames.signUpStep(name, "check-your-email page")).get("#{next}")
                                 .check(status().is(200), substring(target.signedUpMarker()))))));
+    }
+
+    /**
+     * A signed-in portal account opens « Rattacher le service Ceres » (the portal's link) and sends its centre's SIRET
+     * and its letter's code ({@code email}, {@code siret}, {@code code} fed), back to the portal showing Ceres.
+     */
+    private static ChainBuilder attach(Target target) {
+        String name = target.name();
+        return portalSignIn(target)
+                .exec(session -> attachLink(session))
+                .exitHereIfFailed()
+                .group(BenchmarkNames.attach(name)).on(
+                        browse(BenchmarkNames.step(BenchmarkNames.attach(name), "page"), false)
+                        .exec(session -> formAction(session, "ceres-attach-form"))
+                        .exec(withCookies(http(BenchmarkNames.step(BenchmarkNames.attach(name), "submit")).post("#{action}")
+                                .formParam("siret", "#{siret}").formParam("code", "#{code}").formParam("attach", "")
+                                .check(status().is(302), header("Location").saveAs("next"))))
+                        .exec(BundleVsVanillaSimulation::keepCookies)
+                        .exec(browse(BenchmarkNames.step(BenchmarkNames.attach(name), "portal"), false))
+                        .exec(session -> expect(session, "id=\"ceres-portal-ceres\"")));
+    }
+
+    /**
+     * A signed-in account follows its invitation's link ({@code email}, {@code link} fed), accepts, and lands on the
+     * page saying so.
+     */
+    private static ChainBuilder acceptInvitation(Target target) {
+        String name = target.name();
+        return portalSignIn(target)
+                .group(BenchmarkNames.invitation(name)).on(
+                        exec(session -> session.set("next", session.getString("link")))
+                        .exec(browse(BenchmarkNames.step(BenchmarkNames.invitation(name), "page"), false))
+                        .exec(BundleVsVanillaSimulation::csrf)
+                        .exec(withCookies(http(BenchmarkNames.step(BenchmarkNames.invitation(name), "accept")).post(target.realmUrl() + "/ceres-portal/invitation")
+                                .formParam("key", session -> session.getString("link").substring(session.getString("link").indexOf("key=") + 4))
+                                .formParam("csrf", "#{csrf}")
+                                .check(status().is(303), header("Location").saveAs("next"))))
+                        .exec(BundleVsVanillaSimulation::keepCookies)
+                        .exec(browse(BenchmarkNames.step(BenchmarkNames.invitation(name), "accepted page"), false))
+                        .exec(session -> expect(session, "id=\"ceres-invitation-portal\"")));
+    }
+
+    /**
+     * Signs {@code email} in on the portal, as a browser does, up to the portal's page; not measured. A new browser:
+     * the warm-up's virtual users sign in twice, as two people (Keycloak refuses a second person in one session).
+     */
+    private static ChainBuilder portalSignIn(Target target) {
+        String name = BenchmarkNames.portalSignIn(target.name());
+        return exec(flushCookieJar())
+                .exec(session -> session.set(JAR, Map.of()).remove("url").set("next", target.realmUrl() + "/ceres-portal/"))
+                .exec(browse(name, true))
+                .exec(session -> formAction(session, "kc-form-login"))
+                .exec(withCookies(http(name).post("#{action}").silent()
+                        .formParam("username", "#{email}").formParam("password", BenchmarkPeople.PASSWORD)
+                        .check(status().is(302), header("Location").saveAs("next"))))
+                .exec(BundleVsVanillaSimulation::keepCookies)
+                .exec(browse(name, true))
+                .exec(session -> expect(session, "id=\"ceres-portal\""))
+                .exitHereIfFailed();
+    }
+
+    /**
+     * GETs {@code next}, then each address it redirects to (resolved against the one before), up to a page; the
+     * page's body in {@code page}.
+     */
+    private static ChainBuilder browse(String name, boolean silent) {
+        HttpRequestActionBuilder get = http(name).get("#{url}")
+                .check(status().in(200, 302, 303), header("Location").optional().saveAs("next"), bodyString().saveAs("page"));
+        return asLongAs(session -> session.contains("next") && session.getInt("hop") < MAX_HOPS, "hop").on(
+                exec(session -> {
+                    String next = session.getString("next");
+                    String url = session.contains("url") ? URI.create(session.getString("url")).resolve(next).toString() : next;
+                    return session.set("url", url).remove("next");
+                })
+                .exec(withCookies(silent ? get.silent() : get))
+                .exec(BundleVsVanillaSimulation::keepCookies));
+    }
+
+    private static Session attachLink(Session session) {
+        Matcher link = ATTACH_LINK.matcher(session.getString("page"));
+        return link.find() ? session.set("next", unescape(link.group(1))) : failed(session, "no attach link");
+    }
+
+    private static Session formAction(Session session, String formId) {
+        return PortalHttp.formAction(session.getString("page"), formId).map(action -> session.set("action", action))
+                .orElseGet(() -> failed(session, "no form " + formId));
+    }
+
+    private static Session csrf(Session session) {
+        try {
+            return session.set("csrf", PortalHttp.csrfOf(session.getString("page")));
+        } catch (AssertionError none) {
+            return failed(session, "no csrf field");
+        }
+    }
+
+    private static Session expect(Session session, String marker) {
+        return session.getString("page").contains(marker) ? session : failed(session, "no " + marker);
+    }
+
+    /** Marks the virtual user failed (its group KO), saying why and where on the console. */
+    private static Session failed(Session session, String why) {
+        String page = session.contains("page") ? session.getString("page") : "";
+        System.err.printf("[benchmark] %s %s at %s: %s%n", session.scenario(), why, session.contains("url") ? session.getString("url") : "-",
+                page.substring(0, Math.min(page.length(), 400)).replaceAll("\\s+", " "));
+        return session.markAsFailed();
+    }
+
+    /** Each item once, to whichever virtual user comes first; the run stops should they run out. */
+    private static Iterator<Map<String, Object>> once(List<Map<String, Object>> items) {
+        Queue<Map<String, Object>> queue = new ConcurrentLinkedQueue<>(items);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return !queue.isEmpty();
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                Map<String, Object> item = queue.poll();
+                if (item == null) {
+                    throw new NoSuchElementException("no item left: prepare more");
+                }
+                return item;
+            }
+        };
     }
 
     private static ChainBuilder publicRead(Target target) {

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
  * One server under benchmark, as the scenarios see it: its name in request names ("vanilla", "bundle"), its
  * address, its clients' secrets, and the cheap read that stands for the bundle's pre-fill.
  *
- * @param plainSecret the secret of the client {@code plain} (no bundle mapper), on the bundle's server only
+ * @param plainSecret the secret of the client {@code plain} (the client ceres without the bundle's mapper), on the
+ *                    bundle's server only
  * @param cheapReadPath the pre-fill look-up on the bundle, the discovery document on vanilla
  * @param signedUpMarker what the page after a sign-up says: "check your email"
  */
@@ -18,13 +19,11 @@ record Target(String name, String serverUrl, String ceresSecret, String serviceS
     static final String SERVICE_CLIENT = "bench-service";
     static final String PLAIN_CLIENT = "plain";
     /**
-     * What the client ceres asks: Keycloak puts the organization claim in the token of a member of several
+     * What the clients ceres and plain ask: Keycloak puts the organization claim in the token of a member of several
      * organizations (here three centres) only for {@code organization:*}; {@code organization} alone, its default
      * scope, gives no claim then.
      */
     static final String CERES_SCOPE = "openid organization:*";
-    /** The client plain: default scopes only. */
-    static final String PLAIN_SCOPE = "openid";
 
     /** The same server under another name: the warm-up's requests, kept apart from the measured ones. */
     Target named(String other) {

@@ -70,7 +70,7 @@ final class AttachCeresAction implements RequiredActionProvider {
     public void evaluateTriggers(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (options.clientId().equals(authSession.getClient().getClientId())
-                && new Habilitations(session).of(context.getUser()).isEmpty()) {
+                && !new Habilitations(session).holdsAny(context.getUser())) {
             authSession.addRequiredAction(AttachCeresActionFactory.PROVIDER_ID);
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
@@ -104,12 +105,23 @@ public final class Habilitations {
 
     /** What the user holds, in every active centre they belong to (see {@link #isActive}). */
     public List<Habilitation> of(UserModel user) {
+        return held(user).distinct().toList();
+    }
+
+    /**
+     * Whether the user holds anything in an active centre: {@link #of} stopped at the first habilitation found, so a
+     * sign-in to Ceres (which asks only this) reads the groups of one centre, not of every centre the person is in.
+     */
+    public boolean holdsAny(UserModel user) {
+        return held(user).findAny().isPresent();
+    }
+
+    /** The user's habilitations, centre by centre, each centre's groups read when the stream reaches it. */
+    private Stream<Habilitation> held(UserModel user) {
         return organizations.getByMember(user)
                 .filter(Habilitations::isActive)
                 .flatMap(centre -> organizations.getOrganizationGroupsByMember(centre, user)
-                        .flatMap(group -> habilitation(centre, group).stream()))
-                .distinct()
-                .toList();
+                        .flatMap(group -> habilitation(centre, group).stream()));
     }
 
     /** Whether the user holds that habilitation in that centre. */
