@@ -79,7 +79,7 @@ class SoakIT {
     private static final double BASELINE_MINUTE = 5;
     private static final int GESTIONNAIRES = 8;
     /** The gestionnaires' colleagues invited before the run: with them, no one signs in more than every few seconds. */
-    private static final int COLLEAGUES = 40;
+    private static final int COLLEAGUES = 80;
     private static final int LIVE_SESSIONS = 40;
     private static final int SIGN_UP_COMPANIES = 20;
     /** Centres whose codes the run redeems, one each, known to the register: more than a long run needs. */
@@ -94,10 +94,12 @@ class SoakIT {
     /**
      * Keycloak's caches of accounts and sessions held to a few hundred entries, so that they reach their bound within
      * the first minutes, as they do on a node that has served for a while (their default bound, 10,000, takes
-     * hours to fill at this rate): from then on, a heap that grows is something else holding on to memory.
+     * hours to fill at this rate): from then on, a heap that grows is something else holding on to memory. And the
+     * invitations a centre may send in a day raised: eight centres send them all here.
      */
-    private static final List<String> KEYCLOAK_CACHES = List.of("--cache-embedded-users-max-count=500",
-            "--cache-embedded-sessions-max-count=300", "--cache-embedded-client-sessions-max-count=300");
+    private static final List<String> NODE_OPTIONS = List.of("--cache-embedded-users-max-count=500",
+            "--cache-embedded-sessions-max-count=300", "--cache-embedded-client-sessions-max-count=300",
+            "--spi-jpa-entity-provider--ceres-access--invitations-per-centre-per-day=10000");
     private static final Pattern CACHE_LABEL = Pattern.compile("cache=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -108,7 +110,7 @@ class SoakIT {
     private final BlockingQueue<Gestionnaire> gestionnaires = new LinkedBlockingQueue<>();
     /**
      * Who signs in to Ceres: everyone holding a habilitation, the gestionnaires and those they invited. Keycloak's
-     * brute-force protection takes one account signing in twice within a second for an attack, so sign-ins go to
+     * brute-force protection refuses a sign-in while another of the same account is under way, so sign-ins go to
      * the people in turn, as many different people do.
      */
     private final List<String> signInPeople = new CopyOnWriteArrayList<>();
@@ -116,6 +118,7 @@ class SoakIT {
     private final AtomicLong centresUsed = new AtomicLong();
     /** Numbers every operation of the run, the probe's included: each makes its own accounts. */
     private final AtomicLong operations = new AtomicLong();
+    private final AtomicLong signIns = new AtomicLong();
     private final HttpClient prefillClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
@@ -128,7 +131,7 @@ class SoakIT {
         for (int c = 0; c < CENTRES; c++) {
             TwoNodeCluster.addCompany(companies, redeemedCentre(c));
         }
-        cluster = TwoNodeCluster.start("ceres_soak_it", companies, KEYCLOAK_CACHES);
+        cluster = TwoNodeCluster.start("ceres_soak_it", companies, NODE_OPTIONS);
     }
 
     @AfterAll
@@ -277,7 +280,7 @@ class SoakIT {
         HttpResponse<String> callback = browser.signInFrom(TwoNodeCluster.REALM_URL + "/protocol/openid-connect/auth?client_id=ceres"
                         + "&response_type=code&scope=openid&redirect_uri=" + encode(TwoNodeCluster.CALLBACK)
                         + "&code_challenge_method=S256&code_challenge=" + CeresAuthorization.challenge(verifier),
-                signInPeople.get((int) (n % signInPeople.size())), Applicant.PASSWORD,
+                signInPeople.get((int) (signIns.getAndIncrement() % signInPeople.size())), Applicant.PASSWORD,
                 url -> url.startsWith(TwoNodeCluster.CALLBACK));
         String location = callback.headers().firstValue("Location").orElse("");
         if (callback.statusCode() != 302 || !location.contains("code=")) {
@@ -439,9 +442,12 @@ class SoakIT {
             this.share = share;
         }
 
-        /** The kind of the {@code n}-th arrival: each hundred arrivals hold every kind its share of times. */
+        /**
+         * The kind of the {@code n}-th arrival: each hundred arrivals hold every kind its share of times, the kinds
+         * interleaved (37 and 100 have no common factor: {@code 37 n mod 100} goes through every slot once).
+         */
         static Kind of(long n) {
-            long slot = n % 100;
+            long slot = n * 37 % 100;
             for (Kind kind : values()) {
                 if (slot < kind.share) {
                     return kind;
