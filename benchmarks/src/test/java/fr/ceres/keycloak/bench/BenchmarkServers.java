@@ -33,9 +33,9 @@ import fr.ceres.keycloak.it.node.CeresDeployment;
 import fr.ceres.keycloak.it.node.KeycloakDistribution;
 import fr.ceres.keycloak.it.node.KeycloakNode;
 import fr.ceres.keycloak.it.support.FreshDatabase;
+import fr.ceres.keycloak.it.support.GeneratedSirets;
 import fr.ceres.keycloak.it.support.Mailbox;
 import fr.ceres.keycloak.it.support.PortalHttp;
-import fr.ceres.keycloak.siret.Siret;
 
 /**
  * The two servers the benchmark compares, prepared alike: vanilla Keycloak with the shipped realm minus the bundle
@@ -149,15 +149,9 @@ final class BenchmarkServers implements AutoCloseable {
         return entries;
     }
 
-    /** The {@code c}-th new centre: its own company (SIREN 9300xxxxx), establishment 0001, its Luhn key found by the bundle's own check. */
+    /** The {@code c}-th new centre: its own company (SIREN 9300xxxxx), establishment 0001. */
     static String newCentre(int c) {
-        String first13 = String.format("%013d", (930_000_000L + c) * 10_000L + 1);
-        for (int key = 0; key < 10; key++) {
-            if (Siret.parse(first13 + key).isPresent()) {
-                return first13 + key;
-            }
-        }
-        throw new IllegalStateException("no SIRET key for " + first13);
+        return GeneratedSirets.firstEstablishment(930_000_000L + c);
     }
 
     /**
