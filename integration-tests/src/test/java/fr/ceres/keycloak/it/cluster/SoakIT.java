@@ -90,7 +90,7 @@ class SoakIT {
     private static final int MAX_REGISTER_CACHE = 2 * 10_000;
     /** What a page shows that says why: its heading, its alerts, its field errors. */
     private static final Pattern SHOWN = Pattern.compile(
-            "<(?:h1|span|div)[^>]*(?:kc-page-title|kc-feedback-text|input-error)[^>]*>(.*?)</(?:h1|span|div)>", Pattern.DOTALL);
+            "<(?:h1|p|span|div)[^>]*(?:kc-page-title|kc-feedback-text|input-error)[^>]*>(.*?)</(?:h1|p|span|div)>", Pattern.DOTALL);
     /**
      * Keycloak's caches of accounts and sessions held to a few hundred entries, so that they reach their bound within
      * the first minutes, as they do on a node that has served for a while (their default bound, 10,000, takes
