@@ -292,7 +292,9 @@ class ThemeTemplatesTest {
         String escaped = link.replace("&", "&amp;");
         assertTrue(html.contains("<html lang=\"fr\""));
         assertTrue(html.contains("<p>Bonjour Gérard Dupont &amp; &lt;fils&gt;,</p>"));
-        assertTrue(html.contains("<a href=\"" + escaped + "\">" + escaped + "</a>"), "link, visible as text");
+        assertTrue(html.contains("<a href=\"" + escaped + "\" style="), "the button's link");
+        assertTrue(html.contains(">Activer mon compte</a>"), "the button");
+        assertTrue(html.contains("\">" + escaped + "</a>"), "link, visible as text");
         assertTrue(html.contains("Vous avez un délai de 24 heures pour effectuer cette action"));
     }
 
