@@ -534,9 +534,10 @@ class ClusterIT {
         for (int i = 0; i < 8; i++) {
             String email = "inscription-" + i + "@cfa-exemple.fr";
             Browser visitor = cluster.browser(i);
-            String signUp = SignUpPage.formAction(visitor.http(), REALM_URL);
+            SignUpPage.Form signUp = SignUpPage.form(visitor.http(), REALM_URL);
             PortalHttp pinned = visitor.pinned(i % 2);
-            operations.add(new Operation("sign-up", email, i % 2, () -> pinned.follow(pinned.post(signUp, SignUpPage.postedFields(email)))));
+            operations.add(new Operation("sign-up", email, i % 2,
+                    () -> pinned.follow(pinned.post(signUp.action(), signUp.with(SignUpPage.postedFields(email))))));
         }
 
         // All at once, node-b killed when a quarter of them are answered.
