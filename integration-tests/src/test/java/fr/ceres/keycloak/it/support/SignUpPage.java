@@ -92,7 +92,10 @@ public final class SignUpPage {
         return this;
     }
 
-    /** Every field but the address (fixed when signing up from an invitation); the company fields come from the SIRET. */
+    /**
+     * Every field but the address (fixed when signing up from an invitation); the company fields come from the SIRET.
+     * Returns once the captcha is solved: the callers press the button themselves.
+     */
     public SignUpPage fillAllButTheAddress() {
         type("password", Applicant.PASSWORD);
         type("password-confirm", Applicant.PASSWORD);
