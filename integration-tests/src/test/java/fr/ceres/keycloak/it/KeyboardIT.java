@@ -104,6 +104,7 @@ class KeyboardIT {
         keys.type("Jeanne");
         keys.tabTo("telephone");
         keys.type("06 12 34 56 78");
+        new SignUpPage(driver).awaitCaptcha();
         keys.tabTo("kc-submit");
         keys.enterToNextPage();
         assertEquals("Activez votre compte", PageActions.waitFor(driver, By.id("kc-page-title")).getText());
