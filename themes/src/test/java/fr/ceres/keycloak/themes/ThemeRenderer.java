@@ -78,11 +78,11 @@ final class ThemeRenderer {
         return properties;
     }
 
-    /** Messages of the chain, English first as Keycloak's fallback, then the language, children overriding parents. */
     static Properties messages(String type, String language) throws IOException {
         return messages(type, CERES, language);
     }
 
+    /** Messages of the chain, English first as Keycloak's fallback, then the language, children overriding parents. */
     static Properties messages(String type, String theme, String language) throws IOException {
         Properties messages = new Properties();
         List<String> parentsFirst = new ArrayList<>(chain(type, theme));
