@@ -13,7 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A person with a keyboard only: Tab, Shift-Tab, Enter and Space, and typing, always sent to the element that
+ * A person with a keyboard only: Tab, Enter and Space, and typing, always sent to the element that
  * has the focus ({@code driver.switchTo().activeElement()}), never to an element found on the page. At each
  * move it checks that the focus can be seen; what it cannot see is written down ({@link #assertClean()}), not
  * thrown, so one run lists every element.

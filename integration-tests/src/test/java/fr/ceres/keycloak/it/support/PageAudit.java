@@ -69,7 +69,7 @@ public final class PageAudit {
 
     private final WebDriver driver;
     private final List<String> findings = new ArrayList<>();
-    /** Title of each page seen, by page (flow/page): the states of one page may share theirs. */
+    /** Title of each page seen, by page, whatever flow led there: the states of one page may share theirs. */
     private final Map<String, String> titles = new LinkedHashMap<>();
 
     public PageAudit(WebDriver driver) {
@@ -77,7 +77,8 @@ public final class PageAudit {
     }
 
     /**
-     * Checks the page shown, which is state {@code state} of page {@code page} of {@code flow}; saves
+     * Checks the page shown, which is state {@code state} of page {@code page} (one name per page, whatever the flow),
+     * reached in {@code flow}; saves
      * {@code <flow>/<page>[-<state>]-desktop.png} and {@code -mobile.png}. Leaves the browser at desktop width.
      */
     public void check(String flow, String page, String state) {
@@ -96,7 +97,7 @@ public final class PageAudit {
         axe(where, DESKTOP);
         language(where);
         skipLink(where);
-        title(where, flow + "/" + page);
+        title(where, page);
         screenshots.take(wholePage(DESKTOP), shot + "-desktop");
         resize(DESKTOP);
     }
@@ -138,7 +139,8 @@ public final class PageAudit {
         long viewport = ((Number) measure.get(1)).longValue();
         if (scrollWidth > viewport) {
             fail(where, REFLOW.pixels() + " px: scrolls sideways (WCAG 1.4.10): the document is " + scrollWidth
-                    + " px wide for a viewport of " + viewport + " px; sticking out: " + measure.get(2));
+                    + " px wide for a viewport of " + viewport + " px; reaching past it (some may only scroll inside their own"
+                    + " region): " + measure.get(2));
         }
     }
 
