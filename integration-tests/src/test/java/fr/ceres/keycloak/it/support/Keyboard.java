@@ -32,12 +32,12 @@ public final class Keyboard {
 
     /** Tab, as many times as needed, until the element of that id has the focus. */
     public WebElement tabTo(String id) {
-        return moveTo(id, Keys.TAB);
+        return moveTo(id, () -> press(Keys.TAB));
     }
 
     /** Shift-Tab, as many times as needed, until the element of that id has the focus. */
     public WebElement shiftTabTo(String id) {
-        return moveTo(id, Keys.chord(Keys.SHIFT, Keys.TAB));
+        return moveTo(id, () -> new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform());
     }
 
     public void tab() {
@@ -74,12 +74,12 @@ public final class Keyboard {
     }
 
     /** No key at all when the element has the focus already (a page's autofocus field). */
-    private WebElement moveTo(String id, CharSequence keys) {
+    private WebElement moveTo(String id, Runnable move) {
         if (id.equals(focused().getAttribute("id"))) {
             return focused();
         }
         for (int i = 0; i < MAX_PRESSES; i++) {
-            press(keys);
+            move.run();
             WebElement element = focused();
             assertFocusVisible(element);
             if (id.equals(element.getAttribute("id"))) {
