@@ -39,6 +39,8 @@ import org.keycloak.theme.beans.MessageFormatterMethod;
 final class ThemeRenderer {
 
     static final String LOGIN = "login";
+    /** The login pages in the DSFR theme: ceres-dsfr, whose parent is ceres. */
+    static final String DSFR_LOGIN = "dsfr-login";
     static final String EMAIL = "email";
 
     /** The role ids the Java code offers today, in its order (least power first). */
@@ -48,9 +50,11 @@ final class ThemeRenderer {
     }
 
     static List<String> chain(String type) {
-        return LOGIN.equals(type)
-                ? List.of("theme/ceres/login/", "theme/keycloak.v2/login/", "theme/base/login/")
-                : List.of("theme/ceres/email/", "theme/keycloak/email/", "theme/base/email/");
+        return switch (type) {
+            case LOGIN -> List.of("theme/ceres/login/", "theme/keycloak.v2/login/", "theme/base/login/");
+            case DSFR_LOGIN -> List.of("theme/ceres-dsfr/login/", "theme/ceres/login/", "theme/keycloak.v2/login/", "theme/base/login/");
+            default -> List.of("theme/ceres/email/", "theme/keycloak/email/", "theme/base/email/");
+        };
     }
 
     private static Properties load(String resource) throws IOException {
@@ -136,6 +140,7 @@ final class ThemeRenderer {
 
     /** A login page about to be rendered: fill {@link #data} and {@link #fieldErrors}, then {@link #render}. */
     static final class LoginPage {
+        private final String theme;
         final String language;
         final Locale locale;
         final Properties messages;
@@ -145,10 +150,16 @@ final class ThemeRenderer {
         private String summaryType;
 
         LoginPage(String language) throws IOException {
+            this(language, LOGIN);
+        }
+
+        /** A page of the given login theme chain: {@link #LOGIN} (neutral) or {@link #DSFR_LOGIN}. */
+        LoginPage(String language, String theme) throws IOException {
+            this.theme = theme;
             this.language = language;
             this.locale = Locale.forLanguageTag(language);
-            this.messages = messages(LOGIN, language);
-            Properties properties = properties(LOGIN);
+            this.messages = messages(theme, language);
+            Properties properties = properties(theme);
             data.put("scripts", new LinkedList<>());
             data.put("properties", properties);
             data.put("themeResources", ThemeResourcesParser.parse(properties));
@@ -190,7 +201,7 @@ final class ThemeRenderer {
             msgParams.putAll(messages);
             data.put("msg", new MessageFormatterMethod(locale, msgParams));
             data.put("advancedMsg", new AdvancedMessageFormatterMethod(locale, messages));
-            return process(LOGIN, template, data);
+            return process(theme, template, data);
         }
     }
 
