@@ -30,7 +30,7 @@
             <#assign actions><#nested "actions"></#assign>
             <#if actions?markup_string?trim?has_content>
                 <div class="${properties.ceresCardFooterClass!}">
-                    <div class="${properties.kcFormActionGroupClass!}">${actions}</div>
+                    <div class="${properties.ceresCardActionsClass!}">${actions}</div>
                 </div>
             </#if>
         </div>
