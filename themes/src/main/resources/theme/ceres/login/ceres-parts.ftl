@@ -22,7 +22,7 @@
             <div class="${properties.ceresTableContainerClass!} ceres-table-region" role="region" aria-labelledby="${id}-caption" tabindex="0">
                 <div class="${properties.ceresTableContentClass!}">
                     <table>
-                        <caption id="${id}-caption" class="ceres-visually-hidden">${caption}</caption>
+                        <caption id="${id}-caption" class="${properties.ceresTableCaptionClass!}">${caption}</caption>
                         <#nested>
                     </table>
                 </div>
