@@ -59,7 +59,7 @@
                         <ul id="ceres-portal-habilitations" class="ceres-portal-habilitations">
                             <#list ceresPortal.habilitations as habilitation>
                                 <li>
-                                    <span class="${properties.ceresBadgeClass!}">${roles.label(habilitation.role)}</span>
+                                    <span class="${properties.ceresTagClass!}">${roles.label(habilitation.role)}</span>
                                     <span>${msg("ceresPortalSiret")} ${habilitation.siret} · ${msg("ceresPortalCentre")} : ${habilitation.centreName}<#if habilitation.centreName != habilitation.centre> (${habilitation.centre})</#if></span>
                                 </li>
                             </#list>
@@ -92,7 +92,7 @@
                                 <li id="ceres-portal-request-${centre.siret}" class="ceres-portal-request">
                                     <span>${centre.name} (${msg("ceresPortalSiret")} ${centre.siret})</span>
                                     <#if centre.pending>
-                                        <span id="ceres-portal-request-pending-${centre.siret}" class="${properties.ceresBadgeClass!}">${msg("ceresPortalRequestPending")}</span>
+                                        <span id="ceres-portal-request-pending-${centre.siret}" class="${properties.ceresTagClass!}">${msg("ceresPortalRequestPending")}</span>
                                     <#else>
                                         <form method="post" action="${ceresPortal.requests.url}">
                                             <input type="hidden" name="csrf" value="${ceresPortal.requests.csrf}"/>

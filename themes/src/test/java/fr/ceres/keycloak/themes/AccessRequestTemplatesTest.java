@@ -57,7 +57,7 @@ class AccessRequestTemplatesTest {
         assertTrue(html.contains("<input type=\"hidden\" name=\"centre\" value=\"" + CENTRE + "\"/>"));
         assertTrue(html.contains("id=\"ceres-portal-request-ask-" + CENTRE + "\""));
         assertFalse(html.contains("id=\"ceres-portal-request-ask-" + SITE + "\""), "pending: no button");
-        assertTrue(html.contains("id=\"ceres-portal-request-pending-" + SITE + "\" class=\"ceres-badge\">Demande envoyée, en attente</span>"));
+        assertTrue(html.contains("id=\"ceres-portal-request-pending-" + SITE + "\" class=\"ceres-tag\">Demande envoyée, en attente</span>"));
         assertEquals(1, html.split("<form ", -1).length - 1);
         assertTrue(html.contains("role=\"status\"") && html.contains("Demande d&#39;accès envoyée"), "notice");
     }
@@ -89,7 +89,7 @@ class AccessRequestTemplatesTest {
         assertTrue(html.contains("<h3 class=\"fr-card__title\" id=\"ceres-portal-empty-title\">Ajoutez votre première démarche</h3>"));
         assertTrue(html.contains("<section class=\"fr-card\" id=\"ceres-portal-requests\""));
         assertTrue(html.contains("id=\"ceres-portal-request-ask-" + CENTRE + "\" class=\"fr-btn fr-btn--secondary\""));
-        assertTrue(html.contains("id=\"ceres-portal-request-pending-" + SITE + "\" class=\"fr-badge fr-badge--sm\""));
+        assertTrue(html.contains("id=\"ceres-portal-request-pending-" + SITE + "\" class=\"fr-tag\""));
         assertTrue(html.contains("<div class=\"fr-card__footer\">"), "« Rattacher le service Ceres » in the card's footer");
         assertTrue(html.contains("class=\"fr-alert fr-alert--success fr-alert--sm fr-mb-3w\" role=\"status\""));
         assertFalse(html.contains("<style"));
