@@ -31,6 +31,8 @@ for component in "${COMPONENTS[@]}"; do
         cp "$dist/component/$component/$component.module.min.js" "$target/component/$component/"
     fi
 done
+mkdir -p "$target/favicon"
+cp "$dist/favicon/favicon.svg" "$dist/favicon/favicon.ico" "$target/favicon/"
 # Browsers that run the theme's scripts read woff2: the woff fallbacks the stylesheet also names are never fetched.
 cp "$dist"/fonts/Marianne-*.woff2 "$target/fonts/"
 

@@ -12,10 +12,21 @@
     <#return siteRoot() + "/realms/" + realm.name + "/ceres-portal">
 </#function>
 
-<#-- « {page heading} – {service} »: each page's title names the page first, as the DSFR asks. -->
+<#--
+  « {page heading} – {service} »: each page's title names the page first, as the DSFR asks, and starts with
+  « Erreur » when the page shows an error, so that the refusal is the first thing a screen reader says.
+-->
 <#macro title heading>
-    <#assign pageName = heading?markup_string?replace("<[^>]*>", "", "r")?replace("\\s+", " ", "r")?trim>
-    <#if pageName?has_content>${pageName?no_esc} – </#if>${msg("ceresServiceName")}<#t>
+    <#-- Keycloak's error page has one heading for every error: its title names the error itself. -->
+    <#if pageId == "error" && message?has_content>
+        <#-- Its first sentence: the summary of some errors goes on to say what to do. -->
+        <#assign pageName = message.summary?trim?keep_before(". ")?esc>
+    <#else>
+        <#-- The heading is HTML already escaped: only its tags are dropped. -->
+        <#assign pageName = heading?markup_string?replace("<[^>]*>", "", "r")?replace("\\s+", " ", "r")?trim?no_esc>
+    </#if>
+    <#if message?has_content && message.type == 'error'>${msg("ceresTitleError")} – </#if><#t>
+    <#if pageName?markup_string?has_content>${pageName} – </#if>${msg("ceresServiceName")}<#t>
 </#macro>
 
 <#macro skipLinks>

@@ -24,7 +24,8 @@
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="format-detection" content="telephone=no">
     <title><@ceresPage.title heading=heading/></title>
-    <link rel="icon" href="${url.resourcesPath}/dsfr/favicon.svg" type="image/svg+xml">
+    <link rel="icon" href="${url.resourcesPath}/dsfr/favicon/favicon.svg" type="image/svg+xml">
+    <link rel="icon" href="${url.resourcesPath}/dsfr/favicon/favicon.ico" sizes="any">
     <#list properties.styles?split(' ') as style>
         <#if style?has_content><link href="${url.resourcesPath}/${style}" rel="stylesheet"></#if>
     </#list>

@@ -3,6 +3,7 @@
 <#import "user-profile-commons.ftl" as userProfileCommons>
 <#import "register-commons.ftl" as registerCommons>
 <#import "password-validation.ftl" as validator>
+<#import "ceres-captcha.ftl" as captcha>
 <#--
   Ceres "Créer mon compte" page: keycloak.v2's register.ftl, plus the "resend the activation link" button
   shown when the Ceres form action sets the attribute ceresPendingEmail (String: the email of an account
@@ -88,6 +89,8 @@
                     </div>
                 </div>
             </#if>
+
+            <@captcha.widget/>
 
             <#if recaptchaRequired?? && !(recaptchaVisible!false)>
                 <script>

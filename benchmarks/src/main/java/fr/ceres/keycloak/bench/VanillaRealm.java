@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>executions of the bundle's authenticators and form actions ({@code ceres-…}) are dropped, but the bundle's
  * user creation becomes Keycloak's own ({@code registration-user-creation}), so the registration form is
- * Keycloak's: user creation, password, reCAPTCHA (disabled);</li>
+ * Keycloak's: user creation and password (the bundle's captcha goes);</li>
  * <li>the bundle's protocol mappers, required actions and components;</li>
  * <li>the bundle's user-profile validators and annotations (the attributes themselves, and which are required,
  * stay);</li>

@@ -62,13 +62,12 @@ class VanillaRealmTest {
     }
 
     @Test
-    @DisplayName("The registration form is Keycloak's own: user creation, password, reCAPTCHA disabled")
+    @DisplayName("The registration form is Keycloak's own: user creation, password (the bundle's captcha goes)")
     void registrationFormIsKeycloaks() {
         JsonNode form = flow(vanilla, "ceres registration form");
         List<String> executions = new ArrayList<>();
         form.path("authenticationExecutions").forEach(e -> executions.add(e.path("authenticator").asText() + " " + e.path("requirement").asText()));
-        assertEquals(List.of("registration-user-creation REQUIRED", "registration-password-action REQUIRED",
-                "registration-recaptcha-action DISABLED"), executions);
+        assertEquals(List.of("registration-user-creation REQUIRED", "registration-password-action REQUIRED"), executions);
         assertEquals(shipped.path("registrationFlow"), vanilla.path("registrationFlow"));
     }
 

@@ -207,11 +207,11 @@ class HostileInputIT {
             String what = "sign-up " + field + " " + input;
             PortalHttp visitor = new PortalHttp(realm.getBaseUrl(), DEADLINE);
             HttpResponse<String> page = answer(what, () -> visitor.get(SignUpPage.url(realm.getBaseUrl())));
-            String action = PortalHttp.formAction(page.body(), "kc-register-form").orElseThrow();
+            SignUpPage.Form signUpForm = SignUpPage.Form.of(page.body());
             Map<String, String> form = SignUpPage.postedFields("hostile-" + person.incrementAndGet() + "@exemple.fr");
             form.put(field, input.value());
             int users = realm.admin().users().count();
-            HttpResponse<String> answer = answer(what, () -> visitor.post(action, form));
+            HttpResponse<String> answer = answer(what, () -> visitor.post(signUpForm.action(), signUpForm.with(form)));
             boolean refused = answer.body().contains("id=\"kc-register-form\"");
             if (refused) {
                 assertEquals(users, realm.admin().users().count(), what + ": refused, yet an account was stored");

@@ -188,6 +188,10 @@ class InviteIT {
         assertTrue(mail.text().contains("Alice Martin vous invite à accéder au service CERES avec le rôle Centre agréé"
                 + " pour l'entreprise " + ACADEMIE_NAME + "."), mail.text());
         emilieLink = invitationLink(mail);
+        // The realm's email theme, ceres-dsfr, as the server resolves it: its look over the parent's layout and email.
+        assertTrue(mail.html().contains("République<br>Française"), mail.html());
+        assertTrue(mail.html().contains("<a href=\"" + emilieLink + "\" style=\"display:inline-block;"), "the button: " + mail.html());
+        assertTrue(mail.html().contains(">Accepter l&#39;invitation</a>"), mail.html());
     }
 
     @Test

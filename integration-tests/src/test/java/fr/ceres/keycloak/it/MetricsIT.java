@@ -68,10 +68,9 @@ class MetricsIT {
                 .header("X-Forwarded-For", "198.51.100.90").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, prefill.statusCode(), prefill.body());
         PortalHttp visitor = PortalHttp.anonymous(realm.getBaseUrl());
-        HttpResponse<String> signUpPage = visitor.get(SignUpPage.url(realm.getBaseUrl()));
-        String action = PortalHttp.formAction(signUpPage.body(), "kc-register-form").orElseThrow();
+        SignUpPage.Form form = SignUpPage.form(visitor, realm.getBaseUrl());
         // Followed to the page that sends the activation email.
-        HttpResponse<String> signedUp = visitor.follow(visitor.post(action, SignUpPage.postedFields("compteur@exemple.fr")));
+        HttpResponse<String> signedUp = visitor.follow(visitor.post(form.action(), form.with(SignUpPage.postedFields("compteur@exemple.fr"))));
         assertFalse(signedUp.body().contains("id=\"kc-register-form\""), "sign-up refused: " + signedUp.body());
         assertEquals(1, realm.admin().users().searchByEmail("compteur@exemple.fr", true).size());
         // The emailed link shows a confirmation page; its button sends the same link asking for the activation.

@@ -213,9 +213,8 @@ class SignUpIT {
     /** Posts the register page's form over HTTP: a browser cannot type a NUL or a C1 control, a client can. */
     private HttpResponse<String> postSignUp(Map<String, String> fields) throws Exception {
         PortalHttp http = PortalHttp.anonymous(realm.getBaseUrl());
-        String page = http.get(SignUpPage.url(realm.getBaseUrl())).body();
-        String action = PortalHttp.formAction(page, "kc-register-form").orElseThrow(() -> new AssertionError(page));
-        return http.post(action, fields);
+        SignUpPage.Form form = SignUpPage.form(http, realm.getBaseUrl());
+        return http.post(form.action(), form.with(fields));
     }
 
     @Test

@@ -12,7 +12,7 @@
 <#if decision.accepted>
 <p>${msg("ceresAccessDecisionAccepted", decision.decider, decision.company, roles.label(decision.role), decision.siret)}</p>
 <p>${msg("ceresAccessDecisionPortal")}</p>
-<p><a href="${decision.link}">${decision.link}</a></p>
+<@layout.action link=decision.link label=msg("ceresEmailPortalButton")/>
 <#else>
 <p>${msg("ceresAccessDecisionRefused", decision.decider, decision.company)}</p>
     <#if decision.reason?has_content>

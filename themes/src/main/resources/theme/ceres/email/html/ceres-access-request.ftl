@@ -11,7 +11,7 @@
 <p>${msg("ceresAccessRequestMessage", request.requester, request.requesterEmail, request.company, request.requesterSiret)}</p>
 <p>${msg(request.declared.personalEmail?then("ceresAccessRequestDeclaredPersonal", "ceresAccessRequestDeclared"), request.requesterSiret, msg(request.declared.siretVerified?then("ceresDeclaredSiretVerified", "ceresDeclaredSiretUnverified")), request.declared.emailDomain)}</p>
 <p>${msg("ceresAccessRequestDecide")}</p>
-<p><a href="${request.link}">${request.link}</a></p>
+<@layout.action link=request.link label=msg("ceresAccessRequestButton")/>
 <p>${msg("ceresEmailRegards")}<br>${msg("ceresEmailSignature")}</p>
 <p><small>${msg("ceresEmailAutomatic")}</small></p>
 </@layout.emailLayout>

@@ -11,7 +11,7 @@
 <p>${msg("ceresCodeReissuedReason", reissue.reason)}</p>
 <p>${msg("ceresCodeReissuedEffect")}</p>
 <p>${msg("ceresCodeReissuedCheck")}</p>
-<p><a href="${reissue.portal}">${reissue.portal}</a></p>
+<@layout.action link=reissue.portal label=msg("ceresEmailPortalButton")/>
 <p><strong>${msg("ceresCodeReissuedUnexpected")}</strong></p>
 <p>${msg("ceresEmailRegards")}<br>${msg("ceresEmailSignature")}</p>
 <p><small>${msg("ceresCodeReissuedAutomatic")}</small></p>

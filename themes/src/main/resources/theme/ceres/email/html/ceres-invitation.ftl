@@ -10,7 +10,7 @@
 <p>${msg("ceresInvitationGreeting")}</p>
 <p>${msg("ceresInvitationMessage", invitation.inviter, roles.label(invitation.role), invitation.company)}</p>
 <p>${msg("ceresInvitationValidate")}</p>
-<p><a href="${invitation.link}">${invitation.link}</a></p>
+<@layout.action link=invitation.link label=msg("ceresInvitationButton")/>
 <p>${msg("ceresEmailCopyLink")}</p>
 <p>${msg("ceresInvitationExpiry", invitation.expiryDate, invitation.expiryTime)}</p>
 <p>${msg("ceresEmailRegards")}<br>${msg("ceresEmailSignature")}</p>

@@ -15,7 +15,7 @@
 <@layout.emailLayout>
 <p><#if fullName?has_content>${msg("ceresEmailGreeting", fullName)}<#else>${msg("ceresEmailGreetingNoName")}</#if></p>
 <p>${msg("ceresEmailRequest")}</p>
-<p><a href="${link}">${link}</a></p>
+<@layout.action link=link label=msg("ceresEmailActivateButton")/>
 <p>${msg("ceresEmailCopyLink")}</p>
 <p>${msg("ceresEmailThenSignIn")}</p>
 <p>${msg("ceresEmailNote", validity)}</p>

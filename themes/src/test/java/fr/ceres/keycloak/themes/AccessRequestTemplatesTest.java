@@ -79,7 +79,7 @@ class AccessRequestTemplatesTest {
     @Test
     @DisplayName("Given the DSFR theme, then the portal's démarches are DSFR cards, the request buttons DSFR buttons, the notice a DSFR alert")
     void portalInDsfr() throws Exception {
-        LoginPage page = new LoginPage("fr", ThemeRenderer.DSFR_LOGIN);
+        LoginPage page = new LoginPage("fr", ThemeRenderer.CERES_DSFR);
         page.data.put("ceresPortal", portal(List.of(
                 Map.of("siret", CENTRE, "name", "ACADEMIE", "pending", false),
                 Map.of("siret", SITE, "name", "ACADEMIE GRENOBLE", "pending", true)), "demande-envoyee"));

@@ -98,7 +98,7 @@ class AccessTemplatesTest {
     @Test
     @DisplayName("Given the DSFR theme, then the access page is full width, its tables are DSFR tables scrolling in a focusable region named by their caption, its notice a DSFR alert")
     void accessPageInDsfr() throws Exception {
-        LoginPage page = new LoginPage("fr", ThemeRenderer.DSFR_LOGIN);
+        LoginPage page = new LoginPage("fr", ThemeRenderer.CERES_DSFR);
         page.data.put("ceresAccess", accessPage("invitation-envoyee"));
         String html = page.render("ceres-access.ftl");
 
@@ -118,7 +118,7 @@ class AccessTemplatesTest {
     @Test
     @DisplayName("Given the DSFR theme, then the dialog's questions are DSFR fieldsets, « Rôle » DSFR radios with their hints, errors DSFR messages tied to their field")
     void inviteDialogInDsfr() throws Exception {
-        LoginPage page = new LoginPage("fr", ThemeRenderer.DSFR_LOGIN);
+        LoginPage page = new LoginPage("fr", ThemeRenderer.CERES_DSFR);
         page.data.put("ceresInvite", new Invite("form", values("email", "", "x", "", "7"),
                 Map.of("email", "email-invalide", "role", "role-invalide", "siret", "siret-invalide"), null, false, List.of()));
         String html = page.render("ceres-invite.ftl");
@@ -138,7 +138,7 @@ class AccessTemplatesTest {
     @Test
     @DisplayName("Given either theme, then the portal's pages carry no inline style: their rules are in the themes' stylesheets")
     void noInlineStyle() throws Exception {
-        for (String theme : List.of(ThemeRenderer.LOGIN, ThemeRenderer.DSFR_LOGIN)) {
+        for (String theme : List.of(ThemeRenderer.CERES, ThemeRenderer.CERES_DSFR)) {
             LoginPage access = new LoginPage("fr", theme);
             access.data.put("ceresAccess", accessPage(null));
             LoginPage invite = new LoginPage("fr", theme);

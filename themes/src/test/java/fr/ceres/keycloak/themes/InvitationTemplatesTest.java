@@ -40,7 +40,9 @@ class InvitationTemplatesTest {
         assertTrue(text.contains("Ce message est envoyé par un automate, merci de ne pas y répondre"), text);
         String html = email.get("html");
         assertTrue(html.contains("Guy Dupont &amp; &lt;fils&gt; vous invite"), "escaped inviter");
-        assertTrue(html.contains("<a href=\"" + LINK + "\">" + LINK + "</a>"), "link visible as text");
+        assertTrue(html.contains("<a href=\"" + LINK + "\" style="), "the button's link");
+        assertTrue(html.contains(">Accepter l&#39;invitation</a>"), "the button");
+        assertTrue(html.contains("\">" + LINK + "</a>"), "link visible as text");
     }
 
     @Test

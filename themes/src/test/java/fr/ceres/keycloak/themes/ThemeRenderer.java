@@ -24,6 +24,8 @@ import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
+import org.keycloak.common.util.StringPropertyReplacer;
+import org.keycloak.common.util.SystemEnvProperties;
 import org.keycloak.theme.KeycloakSanitizerMethod;
 import org.keycloak.theme.ThemeResourcesParser;
 import org.keycloak.theme.beans.AdvancedMessageFormatterMethod;
@@ -33,15 +35,19 @@ import org.keycloak.theme.beans.MessageFormatterMethod;
 /**
  * Renders the Ceres templates the way Keycloak's FreeMarkerLoginFormsProvider / FreeMarkerEmailTemplateProvider
  * do: same FreeMarker configuration as DefaultFreeMarkerProvider, the theme chain (ceres, then keycloak.v2 and
- * base for login, keycloak and base for email) read from the classpath, Keycloak's msg / advancedMsg /
- * kcSanitize / linkExpirationFormatter methods, and plain beans standing in for Keycloak's request beans.
+ * base for login, keycloak and base for email; ceres-dsfr before them for its emails) read from the classpath,
+ * Keycloak's msg / advancedMsg / kcSanitize / linkExpirationFormatter methods, and plain beans standing in for
+ * Keycloak's request beans.
  */
 final class ThemeRenderer {
 
     static final String LOGIN = "login";
-    /** The login pages in the DSFR theme: ceres-dsfr, whose parent is ceres. */
-    static final String DSFR_LOGIN = "dsfr-login";
     static final String EMAIL = "email";
+
+    static final String CERES = "ceres";
+    static final String CERES_DSFR = "ceres-dsfr";
+    /** The email themes: the neutral one and its child in the State's identity, which share every email. */
+    static final List<String> EMAIL_THEMES = List.of(CERES, CERES_DSFR);
 
     /** The role ids the Java code offers today, in its order (least power first). */
     static final List<String> ROLES = List.of("centre-agree", "gestionnaire");
@@ -49,12 +55,16 @@ final class ThemeRenderer {
     private ThemeRenderer() {
     }
 
-    static List<String> chain(String type) {
-        return switch (type) {
-            case LOGIN -> List.of("theme/ceres/login/", "theme/keycloak.v2/login/", "theme/base/login/");
-            case DSFR_LOGIN -> List.of("theme/ceres-dsfr/login/", "theme/ceres/login/", "theme/keycloak.v2/login/", "theme/base/login/");
-            default -> List.of("theme/ceres/email/", "theme/keycloak/email/", "theme/base/email/");
-        };
+    /** The chain of {@code theme}: ceres's, with ceres-dsfr (whose parent is ceres) in front. */
+    static List<String> chain(String type, String theme) {
+        List<String> chain = new ArrayList<>();
+        if (CERES_DSFR.equals(theme)) {
+            chain.add("theme/ceres-dsfr/" + type + "/");
+        }
+        chain.addAll(LOGIN.equals(type)
+                ? List.of("theme/ceres/login/", "theme/keycloak.v2/login/", "theme/base/login/")
+                : List.of("theme/ceres/email/", "theme/keycloak/email/", "theme/base/email/"));
+        return chain;
     }
 
     private static Properties load(String resource) throws IOException {
@@ -68,26 +78,39 @@ final class ThemeRenderer {
         return properties;
     }
 
-    /** Messages of the chain, English first as Keycloak's fallback, then the language, children overriding parents. */
     static Properties messages(String type, String language) throws IOException {
+        return messages(type, CERES, language);
+    }
+
+    /** Messages of the chain, English first as Keycloak's fallback, then the language, children overriding parents. */
+    static Properties messages(String type, String theme, String language) throws IOException {
         Properties messages = new Properties();
-        List<String> parentsFirst = new ArrayList<>(chain(type));
+        List<String> parentsFirst = new ArrayList<>(chain(type, theme));
         Collections.reverse(parentsFirst);
         List<String> languages = "en".equals(language) ? List.of("en") : List.of("en", language);
         for (String lang : languages) {
-            for (String theme : parentsFirst) {
-                messages.putAll(load(theme + "messages/messages_" + lang + ".properties"));
+            for (String folder : parentsFirst) {
+                messages.putAll(load(folder + "messages/messages_" + lang + ".properties"));
             }
         }
         return messages;
     }
 
     static Properties properties(String type) throws IOException {
+        return properties(type, CERES);
+    }
+
+    /** The chain's theme.properties, children overriding parents, ${env.NAME:default} resolved as Keycloak does. */
+    static Properties properties(String type, String theme) throws IOException {
         Properties properties = new Properties();
-        List<String> parentsFirst = new ArrayList<>(chain(type));
+        List<String> parentsFirst = new ArrayList<>(chain(type, theme));
         Collections.reverse(parentsFirst);
-        for (String theme : parentsFirst) {
-            properties.putAll(load(theme + "theme.properties"));
+        for (String folder : parentsFirst) {
+            properties.putAll(load(folder + "theme.properties"));
+        }
+        for (String name : properties.stringPropertyNames()) {
+            properties.setProperty(name, StringPropertyReplacer.replaceProperties(properties.getProperty(name),
+                    SystemEnvProperties.UNFILTERED::getProperty));
         }
         return properties;
     }
@@ -122,6 +145,10 @@ final class ThemeRenderer {
     }
 
     static String process(String type, String templateName, Map<String, Object> data) throws Exception {
+        return process(type, CERES, templateName, data);
+    }
+
+    static String process(String type, String theme, String templateName, Map<String, Object> data) throws Exception {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_32);
         if (templateName.toLowerCase().endsWith(".ftl")) {
             cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
@@ -129,7 +156,7 @@ final class ThemeRenderer {
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         cfg.setLogTemplateExceptions(false);
-        cfg.setTemplateLoader(new ChainLoader(chain(type)));
+        cfg.setTemplateLoader(new ChainLoader(chain(type, theme)));
         Template template = cfg.getTemplate(templateName, "UTF-8");
         StringWriter out = new StringWriter();
         template.process(data, out);
@@ -150,16 +177,16 @@ final class ThemeRenderer {
         private String summaryType;
 
         LoginPage(String language) throws IOException {
-            this(language, LOGIN);
+            this(language, CERES);
         }
 
-        /** A page of the given login theme chain: {@link #LOGIN} (neutral) or {@link #DSFR_LOGIN}. */
+        /** A page of the given login theme: {@link #CERES} (neutral) or {@link #CERES_DSFR}. */
         LoginPage(String language, String theme) throws IOException {
             this.theme = theme;
             this.language = language;
             this.locale = Locale.forLanguageTag(language);
-            this.messages = messages(theme, language);
-            Properties properties = properties(theme);
+            this.messages = messages(LOGIN, theme, language);
+            Properties properties = properties(LOGIN, theme);
             data.put("scripts", new LinkedList<>());
             data.put("properties", properties);
             data.put("themeResources", ThemeResourcesParser.parse(properties));
@@ -201,7 +228,7 @@ final class ThemeRenderer {
             msgParams.putAll(messages);
             data.put("msg", new MessageFormatterMethod(locale, msgParams));
             data.put("advancedMsg", new AdvancedMessageFormatterMethod(locale, messages));
-            return process(theme, template, data);
+            return process(LOGIN, theme, template, data);
         }
     }
 
@@ -212,16 +239,22 @@ final class ThemeRenderer {
      * EmailTemplateProvider: put its bean in {@link #data}, then {@link #render} its text and HTML bodies.
      */
     static final class Email {
+        final String theme;
         final Locale locale;
         final Properties messages;
         final Map<String, Object> data = new HashMap<>();
 
         Email(String language) throws IOException {
+            this(language, CERES);
+        }
+
+        Email(String language, String theme) throws IOException {
+            this.theme = theme;
             this.locale = Locale.forLanguageTag(language);
-            this.messages = messages(EMAIL, language);
+            this.messages = messages(EMAIL, theme, language);
             data.put("locale", locale);
             data.put("ltr", true);
-            data.put("properties", properties(EMAIL));
+            data.put("properties", properties(EMAIL, theme));
             data.put("realmName", "Ceres");
         }
 
@@ -239,21 +272,26 @@ final class ThemeRenderer {
         Map<String, String> render(String template) throws Exception {
             data.put("msg", new MessageFormatterMethod(locale, messages));
             return Map.of(
-                    "text", process(EMAIL, "text/" + template, data),
-                    "html", process(EMAIL, "html/" + template, data));
+                    "text", process(EMAIL, theme, "text/" + template, data),
+                    "html", process(EMAIL, theme, "html/" + template, data));
         }
     }
 
     /** The email verification, as EmailTemplateProvider.sendVerifyEmail renders it. */
     static Map<String, String> renderVerificationEmail(String language, User user, String link, long expirationInMinutes) throws Exception {
+        return renderVerificationEmail(language, CERES, user, link, expirationInMinutes);
+    }
+
+    static Map<String, String> renderVerificationEmail(String language, String theme, User user, String link, long expirationInMinutes)
+            throws Exception {
         Locale locale = Locale.forLanguageTag(language);
-        Properties messages = messages(EMAIL, language);
+        Properties messages = messages(EMAIL, theme, language);
         Map<String, Object> data = new HashMap<>();
         data.put("locale", locale);
         data.put("ltr", true);
         data.put("msg", new MessageFormatterMethod(locale, messages));
         data.put("kcSanitize", new KeycloakSanitizerMethod());
-        data.put("properties", properties(EMAIL));
+        data.put("properties", properties(EMAIL, theme));
         data.put("realmName", "Ceres");
         data.put("user", user);
         data.put("link", link);
@@ -261,8 +299,8 @@ final class ThemeRenderer {
         data.put("linkExpirationFormatter", new LinkExpirationFormatterMethod(messages, locale));
         Map<String, String> result = new LinkedHashMap<>();
         result.put("subject", format(messages, "emailVerificationSubject", locale));
-        result.put("text", process(EMAIL, "text/email-verification.ftl", data));
-        result.put("html", process(EMAIL, "html/email-verification.ftl", data));
+        result.put("text", process(EMAIL, theme, "text/email-verification.ftl", data));
+        result.put("html", process(EMAIL, theme, "html/email-verification.ftl", data));
         return result;
     }
 

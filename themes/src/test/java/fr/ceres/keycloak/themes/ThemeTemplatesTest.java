@@ -115,6 +115,31 @@ class ThemeTemplatesTest {
     }
 
     @Test
+    void registerPageCarriesTheCaptchaBeforeItsButtons() throws Exception {
+        LoginPage page = new LoginPage("fr");
+        page.data.put("ceresCaptchaChallenge", "{\"algorithm\":\"SHA-256\",\"salt\":\"abc?expires=1&\"}");
+        String html = registerPage(page, Map.of());
+
+        assertTrue(html.contains("challenge=\"{&quot;algorithm&quot;:&quot;SHA-256&quot;,&quot;salt&quot;:&quot;abc?expires=1&amp;&quot;}\""),
+                "the challenge, escaped for its attribute");
+        assertTrue(indexOf(html, "<altcha-widget id=\"ceres-captcha\" name=\"altcha\" auto=\"onload\"") < indexOf(html, "id=\"kc-submit\""),
+                "solved in the background, before the buttons");
+        assertTrue(html.contains("language=\"fr\""));
+        assertTrue(html.contains("data-label=\"Je ne suis pas un robot\""), "the theme's texts");
+        assertTrue(html.contains("data-announce-verified=\"Vérification anti-robot terminée : vous pouvez envoyer le formulaire.\""));
+        assertTrue(html.contains("id=\"ceres-captcha-status\" class=\"ceres-captcha__status\" role=\"status\" aria-live=\"polite\""));
+        assertTrue(html.contains("<script type=\"module\" src=\"/auth/resources/v/login/ceres/vendor/altcha/altcha.min.js\"></script>"),
+                "the widget served by the theme, no third party");
+        assertTrue(html.contains("\"hideLogo\":true,\"hideFooter\":true"), "no link out of the page");
+    }
+
+    @Test
+    void registerPageHasNoCaptchaWhenTheStepIsOff() throws Exception {
+        String html = registerPage(new LoginPage("fr"), Map.of());
+        assertFalse(html.contains("altcha"), "no widget, no script");
+    }
+
+    @Test
     void registerPageKeepsTheVisibleRecaptcha() throws Exception {
         LoginPage page = new LoginPage("fr");
         page.data.put("recaptchaRequired", true);
@@ -292,7 +317,9 @@ class ThemeTemplatesTest {
         String escaped = link.replace("&", "&amp;");
         assertTrue(html.contains("<html lang=\"fr\""));
         assertTrue(html.contains("<p>Bonjour Gérard Dupont &amp; &lt;fils&gt;,</p>"));
-        assertTrue(html.contains("<a href=\"" + escaped + "\">" + escaped + "</a>"), "link, visible as text");
+        assertTrue(html.contains("<a href=\"" + escaped + "\" style="), "the button's link");
+        assertTrue(html.contains(">Activer mon compte</a>"), "the button");
+        assertTrue(html.contains("\">" + escaped + "</a>"), "link, visible as text");
         assertTrue(html.contains("Vous avez un délai de 24 heures pour effectuer cette action"));
     }
 

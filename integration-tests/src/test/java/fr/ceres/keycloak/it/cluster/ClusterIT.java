@@ -44,6 +44,7 @@ import fr.ceres.keycloak.it.support.MetricsPage;
 import fr.ceres.keycloak.it.support.PortalAccounts;
 import fr.ceres.keycloak.it.support.PortalHttp;
 import fr.ceres.keycloak.it.support.SignUpPage;
+import fr.ceres.keycloak.it.support.SolvedCaptcha;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -228,6 +229,26 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    @DisplayName("Given a sign-up page served by node-a and sent to node-b, then its captcha is accepted there; sent again with another sign-up to node-a, it is refused in French and nothing is stored")
+    void captchaUsedOnceAcrossNodes() throws Exception {
+        Browser person = cluster.browser(2);
+        PortalHttp http = person.pinned(0);
+        SignUpPage.Form solved = SignUpPage.form(http, REALM_URL);
+        person.pinned(1);
+        String accepted = http.follow(http.post(solved.action(), solved.with(SignUpPage.postedFields("captcha.a@cfa-exemple.fr")))).body();
+        assertTrue(accepted.contains("Activez votre compte"), "a challenge node-a signed, accepted by node-b: " + accepted);
+
+        PortalHttp replayer = cluster.browser(3).pinned(0);
+        SignUpPage.Form another = SignUpPage.form(replayer, REALM_URL);
+        Map<String, String> replay = another.with(SignUpPage.postedFields("captcha.b@cfa-exemple.fr"));
+        replay.put(SolvedCaptcha.FIELD, solved.captcha());
+        String refused = replayer.post(another.action(), replay).body();
+        assertTrue(refused.contains("La vérification anti-robot n&#39;est plus valable"), "replay refused by node-a: " + refused);
+        assertTrue(cluster.admin(0).users().searchByEmail("captcha.b@cfa-exemple.fr", true).isEmpty(), "nothing stored");
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("Given the invitee accepting on both nodes at the same instant, then the invitation is accepted once")
     void invitationRaceAcrossNodes() throws Exception {
         // Invited by Alice in the first test, through both nodes.
@@ -258,7 +279,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("Given two gestionnaires on two nodes revoking each other at the same instant, then exactly one succeeds and the centre keeps a gestionnaire")
     void revocationRaceAcrossNodes() throws Exception {
         String aliceId = cluster.makeGestionnaire("alice@tilleuls.fr", "Alice", "Bernard", TILLEULS, List.of());
@@ -293,7 +314,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("Given one person posting 20 wrong codes at the same instant, half on each node, then exactly 5 are evaluated and 15 told « Trop d'essais »")
     void wrongCodesAcrossNodes() throws Exception {
         cluster.letters(0).registerAndIssue(ONGLETS);
@@ -331,7 +352,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("Given one person sending wrong codes one after the other, each time on the other node, then the first 5 are evaluated and the next ones told « Trop d'essais »")
     void wrongCodesAlternatingNodes() throws Exception {
         String email = "alterne@centres.fr";
@@ -359,7 +380,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("Given both nodes scheduling the purge of never-activated accounts every few seconds, then it runs once per interval in the cluster, and each abandoned sign-up is removed once")
     void purgeOncePerInterval() throws Exception {
         List<String> emails = new ArrayList<>();
@@ -402,7 +423,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("Given a minute's flood of pre-fills of random SIRETs from 200 client addresses on both nodes, then the register is never called more than 7 times in a second, the sign-ups made meanwhile are checked against it, and a client cannot pick its own rate-limit key")
     void registerShieldedFromAFlood() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -485,7 +506,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("Given node-b killed in the middle of redemptions, invitation acceptances and sign-ups spread over both nodes, then each one is done whole or not at all, node-a answers all along and serves alone, and node-b rejoins when restarted")
     void nodeKilledMidBurst() throws Exception {
         List<Operation> operations = new ArrayList<>();
@@ -534,9 +555,10 @@ class ClusterIT {
         for (int i = 0; i < 8; i++) {
             String email = "inscription-" + i + "@cfa-exemple.fr";
             Browser visitor = cluster.browser(i);
-            String signUp = SignUpPage.formAction(visitor.http(), REALM_URL);
+            SignUpPage.Form signUp = SignUpPage.form(visitor.http(), REALM_URL);
             PortalHttp pinned = visitor.pinned(i % 2);
-            operations.add(new Operation("sign-up", email, i % 2, () -> pinned.follow(pinned.post(signUp, SignUpPage.postedFields(email)))));
+            operations.add(new Operation("sign-up", email, i % 2,
+                    () -> pinned.follow(pinned.post(signUp.action(), signUp.with(SignUpPage.postedFields(email))))));
         }
 
         // All at once, node-b killed when a quarter of them are answered.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,6 +20,9 @@ public final class SignUpPage {
 
     /** A fixed S256 challenge: the account console client requires PKCE even to start a sign-up. */
     private static final String CODE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    /** Generous: the widget's work shares the test machine's cores with the server and the other tests. */
+    private static final Duration CAPTCHA_WAIT = Duration.ofSeconds(60);
 
     private final WebDriver driver;
 
@@ -33,16 +37,35 @@ public final class SignUpPage {
                 + "&redirect_uri=" + redirect;
     }
 
-    /** Over plain HTTP: opens the sign-up page in {@code visitor}'s session, and returns where its form posts. */
-    public static String formAction(PortalHttp visitor, String realmUrl) throws IOException, InterruptedException {
-        String page = visitor.get(url(realmUrl)).body();
-        return PortalHttp.formAction(page, "kc-register-form").orElseThrow(() -> new AssertionError(page));
+    /**
+     * The sign-up form as a page served it, for a client without a browser: where it posts, and the page's captcha
+     * solved as its widget would.
+     */
+    public record Form(String action, String captcha) {
+
+        public static Form of(String page) {
+            return new Form(PortalHttp.formAction(page, "kc-register-form").orElseThrow(() -> new AssertionError(page)),
+                    SolvedCaptcha.of(page));
+        }
+
+        /** {@code fields} with the solved captcha, as the page posts them. */
+        public Map<String, String> with(Map<String, String> fields) {
+            Map<String, String> posted = new LinkedHashMap<>(fields);
+            posted.put(SolvedCaptcha.FIELD, captcha);
+            return posted;
+        }
+    }
+
+    /** Over plain HTTP: opens the sign-up page in {@code visitor}'s session, and returns its form. */
+    public static Form form(PortalHttp visitor, String realmUrl) throws IOException, InterruptedException {
+        return Form.of(visitor.get(url(realmUrl)).body());
     }
 
     /** Over plain HTTP: signs up with {@code fields}; returns the page that follows, « Activez votre compte ». */
     public static String signUp(PortalHttp visitor, String realmUrl, Map<String, String> fields)
             throws IOException, InterruptedException {
-        String sent = visitor.follow(visitor.post(formAction(visitor, realmUrl), fields)).body();
+        Form form = form(visitor, realmUrl);
+        String sent = visitor.follow(visitor.post(form.action(), form.with(fields))).body();
         if (!sent.contains("Activez votre compte")) {
             throw new AssertionError("the sign-up did not end on « Activez votre compte »: " + sent);
         }
@@ -69,7 +92,10 @@ public final class SignUpPage {
         return this;
     }
 
-    /** Every field but the address (fixed when signing up from an invitation); the company fields come from the SIRET. */
+    /**
+     * Every field but the address (fixed when signing up from an invitation); the company fields come from the SIRET.
+     * Returns once the captcha is solved: the callers press the button themselves.
+     */
     public SignUpPage fillAllButTheAddress() {
         type("password", Applicant.PASSWORD);
         type("password-confirm", Applicant.PASSWORD);
@@ -78,7 +104,7 @@ public final class SignUpPage {
         type("lastName", "Nouveau");
         type("firstName", "Nathan");
         type("telephone", "06 12 34 56 78");
-        return this;
+        return awaitCaptcha();
     }
 
     public void type(String field, String value) {
@@ -111,8 +137,22 @@ public final class SignUpPage {
                 });
     }
 
+    /** Like a person pressing « Créer mon compte » once the box « Je ne suis pas un robot » is ticked. */
     public void submit() {
+        awaitCaptcha();
         clickAndAwaitNextPage(By.cssSelector("#kc-register-form [type=submit]:not([name=ceresResend])"));
+    }
+
+    /**
+     * Waits until the page's captcha widget has solved its challenge in the background (its hidden field holds the
+     * solution); at once when the page has no captcha.
+     */
+    public SignUpPage awaitCaptcha() {
+        new WebDriverWait(driver, CAPTCHA_WAIT).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const widget = document.querySelector('altcha-widget');"
+                        + "const solution = widget && widget.querySelector('input[name=altcha]');"
+                        + "return !widget || !!(solution && solution.value);"));
+        return this;
     }
 
     public void resendActivationLink() {

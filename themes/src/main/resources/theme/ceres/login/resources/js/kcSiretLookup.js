@@ -121,8 +121,9 @@ function statusLineFor(siretInput) {
   status.className = "ceres-siret-status";
   status.setAttribute("aria-live", "polite");
 
-  // Just under the input (its PatternFly wrapper), above Keycloak's own error container.
-  const wrapper = siretInput.parentElement && siretInput.parentElement !== siretInput.form
+  // Just under the input, above the field's error container: after the input's own wrapper where the theme
+  // wraps it (PatternFly's form control, a span), after the input itself otherwise (DSFR).
+  const wrapper = siretInput.parentElement && siretInput.parentElement.tagName === "SPAN"
     ? siretInput.parentElement
     : siretInput;
   wrapper.insertAdjacentElement("afterend", status);
