@@ -1,5 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "ceres-roles.ftl" as roles>
+<#import "ceres-parts.ftl" as parts>
 <#--
   « Gérer les accès »: a centre's access page (« l'écrou », GET /realms/{realm}/ceres-portal/acces/{centre},
   AccessResource). Attributes set by the Java code, either:
@@ -20,75 +21,59 @@
     .csrf                  the hidden field of every form
     .notice                what the last action did (a word, mapped below to its message), or absent
     .urls                  { portal, invite, change, revoke }
-  Roles are ids, worded by ceres-roles.ftl.
+  Roles are ids, worded by ceres-roles.ftl. The page takes the layout's full width (bodyClass ceres-wide): its
+  tables fit their columns on a desktop screen and scroll inside their own region on a narrow one.
 -->
-<#macro notice kind text>
-    <div id="ceres-access-notice" class="${properties.kcAlertClass!} pf-m-${kind}" role="${(kind == 'success')?then('status', 'alert')}">
-        <span class="${properties.kcAlertTitleClass!} kc-feedback-text">${text}</span>
+<#-- A field of the forms inside a row (« Modifier », « Accepter »): its label, then its control. -->
+<#macro rowField for label>
+    <div class="${properties.ceresSelectGroupClass!}">
+        <label class="${properties.kcLabelClass!}" for="${for}">${label}</label>
+        <#nested>
     </div>
 </#macro>
-<@layout.registrationLayout displayMessage=false; section>
+<@layout.registrationLayout displayMessage=false bodyClass="ceres-wide"; section>
     <#if section = "header">
         <#if ceresAccessRefused??>${msg("ceresAccessRefusedTitle")}<#else>${msg("ceresAccessTitle")}</#if>
     <#elseif section = "form">
-        <style>
-            #keycloak-bg .pf-v5-c-login__container { grid-template-columns: minmax(auto, 60rem); max-width: 64rem; }
-            .ceres-access h2 { font-size: 1.25rem; font-weight: 700; margin: 1.5rem 0 .5rem; }
-            .ceres-access table { width: 100%; border-collapse: collapse; }
-            .ceres-access th, .ceres-access td { text-align: left; padding: .5rem .5rem .5rem 0; vertical-align: top; border-bottom: 1px solid var(--ceres-border, #929292); }
-            .ceres-access .ceres-access-scroll { overflow-x: auto; }
-            .ceres-access .ceres-access-row-actions { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-start; }
-            .ceres-access .ceres-access-row-actions form { margin: 0; }
-            .ceres-access details > summary { cursor: pointer; color: var(--ceres-blue, #000091); text-decoration: underline; }
-            .ceres-access details fieldset { border: 1px solid var(--ceres-border, #929292); padding: .5rem .75rem; margin-top: .5rem; }
-            .ceres-access details label { display: block; font-weight: 600; margin-top: .25rem; }
-            .ceres-access details select { min-width: 14rem; }
-            .ceres-access details textarea { width: 100%; min-width: 14rem; }
-            .ceres-access .ceres-access-help { font-size: .875rem; margin: .25rem 0 0; }
-            #ceres-access-people td:last-child { min-width: 15rem; }
-            .ceres-access .ceres-access-top { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; }
-            .ceres-access .ceres-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-        </style>
         <#if ceresAccessRefused??>
             <div id="ceres-access-refused" class="ceres-access">
                 <p class="instruction">
                     <#if ceresAccessRefused == "csrf">${msg("ceresAccessCsrf")}<#elseif ceresAccessRefused == "request-csrf">${msg("ceresAccessRequestCsrf")}<#else>${msg("ceresAccessForbidden")}</#if>
                 </p>
-                <p><a id="ceres-access-back" href="${ceresPortalUrl}">${msg("ceresAccessBack")}</a></p>
+                <p><a id="ceres-access-back" class="${properties.ceresBackLinkClass!}" href="${ceresPortalUrl}">${msg("ceresAccessBack")}</a></p>
             </div>
         <#else>
             <div id="ceres-access" class="ceres-access">
                 <#if ceresAccess.notice??>
                     <#switch ceresAccess.notice>
-                        <#case "invitation-envoyee"><@notice kind="success" text=msg("ceresAccessNoticeInvitationSent")/><#break>
-                        <#case "invitation-renvoyee"><@notice kind="success" text=msg("ceresAccessNoticeInvitationResent")/><#break>
-                        <#case "invitation-annulee"><@notice kind="success" text=msg("ceresAccessNoticeInvitationCancelled")/><#break>
-                        <#case "habilitation-modifiee"><@notice kind="success" text=msg("ceresAccessNoticeChanged")/><#break>
-                        <#case "habilitation-retiree"><@notice kind="success" text=msg("ceresAccessNoticeRevoked")/><#break>
-                        <#case "invitation-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeInvitationGone")/><#break>
-                        <#case "envoi-impossible"><@notice kind="danger" text=msg("ceresAccessNoticeNotSent")/><#break>
-                        <#case "quota-invitations"><@notice kind="danger" text=msg("ceresQuotaInvitations")/><#break>
-                        <#case "habilitation-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeNotHeld")/><#break>
-                        <#case "dernier-gestionnaire"><@notice kind="danger" text=msg("ceresAccessNoticeLastGestionnaire")/><#break>
-                        <#case "saisie-invalide"><@notice kind="danger" text=msg("ceresAccessNoticeInvalid")/><#break>
-                        <#case "service-occupe"><@notice kind="danger" text=msg("ceresAccessNoticeBusy")/><#break>
-                        <#case "demande-acceptee"><@notice kind="success" text=msg("ceresAccessNoticeRequestAccepted")/><#break>
-                        <#case "demande-refusee"><@notice kind="success" text=msg("ceresAccessNoticeRequestRefused")/><#break>
-                        <#case "demande-introuvable"><@notice kind="danger" text=msg("ceresAccessNoticeRequestGone")/><#break>
-                        <#case "motif-trop-long"><@notice kind="danger" text=msg("ceresAccessNoticeReasonTooLong", ceresAccess.reasonMaxLength?c)/><#break>
-                        <#case "motif-invalide"><@notice kind="danger" text=msg("ceresAccessNoticeReasonHidden")/><#break>
+                        <#case "invitation-envoyee"><@parts.alert id="ceres-access-notice" kind="success">${msg("ceresAccessNoticeInvitationSent")}</@parts.alert><#break>
+                        <#case "invitation-renvoyee"><@parts.alert id="ceres-access-notice" kind="success">${msg("ceresAccessNoticeInvitationResent")}</@parts.alert><#break>
+                        <#case "invitation-annulee"><@parts.alert id="ceres-access-notice" kind="success">${msg("ceresAccessNoticeInvitationCancelled")}</@parts.alert><#break>
+                        <#case "habilitation-modifiee"><@parts.alert id="ceres-access-notice" kind="success">${msg("ceresAccessNoticeChanged")}</@parts.alert><#break>
+                        <#case "habilitation-retiree"><@parts.alert id="ceres-access-notice" kind="success">${msg("ceresAccessNoticeRevoked")}</@parts.alert><#break>
+                        <#case "invitation-introuvable"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeInvitationGone")}</@parts.alert><#break>
+                        <#case "envoi-impossible"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeNotSent")}</@parts.alert><#break>
+                        <#case "quota-invitations"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresQuotaInvitations")}</@parts.alert><#break>
+                        <#case "habilitation-introuvable"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeNotHeld")}</@parts.alert><#break>
+                        <#case "dernier-gestionnaire"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeLastGestionnaire")}</@parts.alert><#break>
+                        <#case "saisie-invalide"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeInvalid")}</@parts.alert><#break>
+                        <#case "service-occupe"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeBusy")}</@parts.alert><#break>
+                        <#case "demande-acceptee"><@parts.alert id="ceres-access-notice" kind="success">${msg("ceresAccessNoticeRequestAccepted")}</@parts.alert><#break>
+                        <#case "demande-refusee"><@parts.alert id="ceres-access-notice" kind="success">${msg("ceresAccessNoticeRequestRefused")}</@parts.alert><#break>
+                        <#case "demande-introuvable"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeRequestGone")}</@parts.alert><#break>
+                        <#case "motif-trop-long"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeReasonTooLong", ceresAccess.reasonMaxLength?c)}</@parts.alert><#break>
+                        <#case "motif-invalide"><@parts.alert id="ceres-access-notice" kind="error">${msg("ceresAccessNoticeReasonHidden")}</@parts.alert><#break>
                         <#default>
                     </#switch>
                 </#if>
                 <div class="ceres-access-top">
                     <p id="ceres-access-centre">${msg("ceresAccessCentre", ceresAccess.centreName, ceresAccess.centre)}</p>
-                    <a id="ceres-access-invite" class="${properties.kcButtonPrimaryClass!}" href="${ceresAccess.urls.invite}">${msg("ceresAccessInvite")}</a>
+                    <a id="ceres-access-invite" class="${properties.ceresInviteLinkClass!}" href="${ceresAccess.urls.invite}">${msg("ceresAccessInvite")}</a>
                 </div>
 
                 <section id="ceres-access-people" aria-labelledby="ceres-access-people-title">
                     <h2 id="ceres-access-people-title">${msg("ceresAccessPeopleTitle")}</h2>
-                    <div class="ceres-access-scroll" role="region" aria-labelledby="ceres-access-people-title" tabindex="0">
-                    <table>
+                    <@parts.table id="ceres-access-people" caption=msg("ceresAccessPeopleTitle")>
                         <thead>
                             <tr><th scope="col">${msg("ceresAccessName")}</th><th scope="col">${msg("ceresAccessEmail")}</th><th scope="col">${msg("ceresAccessRole")}</th><th scope="col">${msg("ceresAccessSiret")}</th><th scope="col">${msg("ceresAccessActions")}</th></tr>
                         </thead>
@@ -103,28 +88,30 @@
                                     <td>${held.siret}</td>
                                     <td>
                                         <div class="ceres-access-row-actions">
-                                            <details id="ceres-access-change-${key}">
-                                                <summary>${msg("ceresAccessChange")}<span class="ceres-visually-hidden"> — ${person.name}, ${held.siret}</span></summary>
+                                            <details id="ceres-access-change-${key}" class="ceres-access-disclosure">
+                                                <summary class="${properties.ceresDisclosureClass!}">${msg("ceresAccessChange")}<span class="ceres-visually-hidden"> — ${person.name}, ${held.siret}</span></summary>
                                                 <form method="post" action="${ceresAccess.urls.change}">
                                                     <input type="hidden" name="csrf" value="${ceresAccess.csrf}"/>
                                                     <input type="hidden" name="personne" value="${person.id}"/>
                                                     <input type="hidden" name="siret" value="${held.siret}"/>
                                                     <input type="hidden" name="role" value="${held.role}"/>
-                                                    <fieldset>
+                                                    <fieldset class="ceres-access-row-form">
                                                         <legend>${msg("ceresAccessChangeLegend", person.name)}</legend>
-                                                        <label for="ceres-access-role-${key}">${msg("ceresAccessRole")}</label>
-                                                        <select id="ceres-access-role-${key}" name="nouveauRole" class="${properties.kcInputClass!}">
-                                                            <#list ceresAccess.roles as offered>
-                                                            <option value="${offered}"<#if offered == held.role> selected</#if>>${roles.label(offered)}</option>
-                                                            </#list>
-                                                        </select>
-                                                        <label for="ceres-access-siret-${key}">${msg("ceresInviteSiret")}</label>
-                                                        <select id="ceres-access-siret-${key}" name="nouveauSiret" class="${properties.kcInputClass!}">
-                                                            <#list ceresAccess.sirets as siret>
-                                                                <option value="${siret}"<#if siret == held.siret> selected</#if>>${siret}</option>
-                                                            </#list>
-                                                        </select>
-                                                        <button type="submit" id="ceres-access-save-${key}" class="${properties.kcButtonPrimaryClass!} pf-v5-u-mt-sm">${msg("ceresAccessSave")}</button>
+                                                        <@rowField for="ceres-access-role-${key}" label=msg("ceresAccessRole")>
+                                                            <@parts.select id="ceres-access-role-${key}" name="nouveauRole">
+                                                                <#list ceresAccess.roles as offered>
+                                                                <option value="${offered}"<#if offered == held.role> selected</#if>>${roles.label(offered)}</option>
+                                                                </#list>
+                                                            </@parts.select>
+                                                        </@rowField>
+                                                        <@rowField for="ceres-access-siret-${key}" label=msg("ceresInviteSiret")>
+                                                            <@parts.select id="ceres-access-siret-${key}" name="nouveauSiret">
+                                                                <#list ceresAccess.sirets as siret>
+                                                                    <option value="${siret}"<#if siret == held.siret> selected</#if>>${siret}</option>
+                                                                </#list>
+                                                            </@parts.select>
+                                                        </@rowField>
+                                                        <button type="submit" id="ceres-access-save-${key}" class="${properties.ceresRowButtonPrimaryClass!}">${msg("ceresAccessSave")}</button>
                                                     </fieldset>
                                                 </form>
                                             </details>
@@ -133,7 +120,7 @@
                                                 <input type="hidden" name="personne" value="${person.id}"/>
                                                 <input type="hidden" name="siret" value="${held.siret}"/>
                                                 <input type="hidden" name="role" value="${held.role}"/>
-                                                <button type="submit" id="ceres-access-revoke-${key}" class="${properties.kcButtonSecondaryClass!}">${msg("ceresAccessRevoke")}<span class="ceres-visually-hidden"> — ${person.name}, ${held.siret}</span></button>
+                                                <button type="submit" id="ceres-access-revoke-${key}" class="${properties.ceresRowButtonClass!}">${msg("ceresAccessRevoke")}<span class="ceres-visually-hidden"> — ${person.name}, ${held.siret}</span></button>
                                             </form>
                                         </div>
                                     </td>
@@ -141,15 +128,13 @@
                             </#list>
                         </#list>
                         </tbody>
-                    </table>
-                    </div>
+                    </@parts.table>
                 </section>
 
                 <section id="ceres-access-invitations" aria-labelledby="ceres-access-invitations-title">
                     <h2 id="ceres-access-invitations-title">${msg("ceresAccessInvitationsTitle")}</h2>
                     <#if ceresAccess.invitations?has_content>
-                        <div class="ceres-access-scroll" role="region" aria-labelledby="ceres-access-invitations-title" tabindex="0">
-                        <table>
+                        <@parts.table id="ceres-access-invitations" caption=msg("ceresAccessInvitationsTitle")>
                             <thead>
                                 <tr><th scope="col">${msg("ceresAccessEmail")}</th><th scope="col">${msg("ceresAccessRole")}</th><th scope="col">${msg("ceresAccessSiret")}</th><th scope="col">${msg("ceresAccessInvitedBy")}</th><th scope="col">${msg("ceresAccessSentOn")}</th><th scope="col">${msg("ceresAccessExpiresOn")}</th><th scope="col">${msg("ceresAccessActions")}</th></tr>
                             </thead>
@@ -166,19 +151,18 @@
                                         <div class="ceres-access-row-actions">
                                             <form method="post" action="${invitation.resendUrl}">
                                                 <input type="hidden" name="csrf" value="${ceresAccess.csrf}"/>
-                                                <button type="submit" id="ceres-access-resend-${invitation.id}" class="${properties.kcButtonSecondaryClass!}">${msg("ceresAccessResend")}<span class="ceres-visually-hidden"> — ${invitation.email}</span></button>
+                                                <button type="submit" id="ceres-access-resend-${invitation.id}" class="${properties.ceresRowButtonClass!}">${msg("ceresAccessResend")}<span class="ceres-visually-hidden"> — ${invitation.email}</span></button>
                                             </form>
                                             <form method="post" action="${invitation.cancelUrl}">
                                                 <input type="hidden" name="csrf" value="${ceresAccess.csrf}"/>
-                                                <button type="submit" id="ceres-access-cancel-${invitation.id}" class="${properties.kcButtonSecondaryClass!}">${msg("ceresAccessCancel")}<span class="ceres-visually-hidden"> — ${invitation.email}</span></button>
+                                                <button type="submit" id="ceres-access-cancel-${invitation.id}" class="${properties.ceresRowButtonClass!}">${msg("ceresAccessCancel")}<span class="ceres-visually-hidden"> — ${invitation.email}</span></button>
                                             </form>
                                         </div>
                                     </td>
                                 </tr>
                             </#list>
                             </tbody>
-                        </table>
-                        </div>
+                        </@parts.table>
                     <#else>
                         <p id="ceres-access-no-invitation">${msg("ceresAccessNoInvitation")}</p>
                     </#if>
@@ -187,8 +171,7 @@
                 <section id="ceres-access-requests" aria-labelledby="ceres-access-requests-title">
                     <h2 id="ceres-access-requests-title">${msg("ceresAccessRequestsTitle")}</h2>
                     <#if ceresAccess.requests?has_content>
-                        <div class="ceres-access-scroll" role="region" aria-labelledby="ceres-access-requests-title" tabindex="0">
-                        <table>
+                        <@parts.table id="ceres-access-requests" caption=msg("ceresAccessRequestsTitle")>
                             <thead>
                                 <tr><th scope="col">${msg("ceresAccessName")}</th><th scope="col">${msg("ceresAccessEmail")}</th><th scope="col">${msg("ceresAccessAccountSiret")}</th><th scope="col">${msg("ceresAccessRequestedOn")}</th><th scope="col">${msg("ceresAccessActions")}</th></tr>
                             </thead>
@@ -201,41 +184,47 @@
                                     <td><time datetime="${request.createdIso}">${request.created}</time></td>
                                     <td>
                                         <div class="ceres-access-row-actions">
-                                            <details id="ceres-access-accept-${request.id}">
-                                                <summary>${msg("ceresAccessAccept")}<span class="ceres-visually-hidden"> — ${request.name}</span></summary>
+                                            <details id="ceres-access-accept-${request.id}" class="ceres-access-disclosure">
+                                                <summary class="${properties.ceresDisclosureClass!}">${msg("ceresAccessAccept")}<span class="ceres-visually-hidden"> — ${request.name}</span></summary>
                                                 <form method="post" action="${request.acceptUrl}">
                                                     <input type="hidden" name="csrf" value="${ceresAccess.csrf}"/>
-                                                    <fieldset>
+                                                    <fieldset class="ceres-access-row-form">
                                                         <legend>${msg("ceresAccessAcceptLegend", request.name)}</legend>
-                                                        <label for="ceres-access-accept-role-${request.id}">${msg("ceresAccessRole")}</label>
-                                                        <select id="ceres-access-accept-role-${request.id}" name="role" class="${properties.kcInputClass!}">
-                                                            <#-- The first role offered, the least powerful, preselected. -->
-                                                            <#list ceresAccess.roles as offered>
-                                                            <option value="${offered}"<#if offered?is_first> selected</#if>>${roles.label(offered)}</option>
-                                                            </#list>
-                                                        </select>
-                                                        <label for="ceres-access-accept-siret-${request.id}">${msg("ceresInviteSiret")}</label>
-                                                        <select id="ceres-access-accept-siret-${request.id}" name="siret" class="${properties.kcInputClass!}">
-                                                            <#-- The requester's own establishment first choice when it is one of the centre's. -->
-                                                            <#assign suggested = ceresAccess.sirets?seq_contains(request.accountSiret)?then(request.accountSiret, ceresAccess.centre)>
-                                                            <#list ceresAccess.sirets as siret>
-                                                                <option value="${siret}"<#if siret == suggested> selected</#if>>${siret}</option>
-                                                            </#list>
-                                                        </select>
-                                                        <button type="submit" id="ceres-access-accept-submit-${request.id}" class="${properties.kcButtonPrimaryClass!} pf-v5-u-mt-sm">${msg("ceresAccessAcceptSubmit")}</button>
+                                                        <@rowField for="ceres-access-accept-role-${request.id}" label=msg("ceresAccessRole")>
+                                                            <@parts.select id="ceres-access-accept-role-${request.id}" name="role">
+                                                                <#-- The first role offered, the least powerful, preselected. -->
+                                                                <#list ceresAccess.roles as offered>
+                                                                <option value="${offered}"<#if offered?is_first> selected</#if>>${roles.label(offered)}</option>
+                                                                </#list>
+                                                            </@parts.select>
+                                                        </@rowField>
+                                                        <@rowField for="ceres-access-accept-siret-${request.id}" label=msg("ceresInviteSiret")>
+                                                            <@parts.select id="ceres-access-accept-siret-${request.id}" name="siret">
+                                                                <#-- The requester's own establishment first choice when it is one of the centre's. -->
+                                                                <#assign suggested = ceresAccess.sirets?seq_contains(request.accountSiret)?then(request.accountSiret, ceresAccess.centre)>
+                                                                <#list ceresAccess.sirets as siret>
+                                                                    <option value="${siret}"<#if siret == suggested> selected</#if>>${siret}</option>
+                                                                </#list>
+                                                            </@parts.select>
+                                                        </@rowField>
+                                                        <button type="submit" id="ceres-access-accept-submit-${request.id}" class="${properties.ceresRowButtonPrimaryClass!}">${msg("ceresAccessAcceptSubmit")}</button>
                                                     </fieldset>
                                                 </form>
                                             </details>
-                                            <details id="ceres-access-refuse-${request.id}">
-                                                <summary>${msg("ceresAccessRefuse")}<span class="ceres-visually-hidden"> — ${request.name}</span></summary>
+                                            <details id="ceres-access-refuse-${request.id}" class="ceres-access-disclosure">
+                                                <summary class="${properties.ceresDisclosureClass!}">${msg("ceresAccessRefuse")}<span class="ceres-visually-hidden"> — ${request.name}</span></summary>
                                                 <form method="post" action="${request.refuseUrl}">
                                                     <input type="hidden" name="csrf" value="${ceresAccess.csrf}"/>
-                                                    <fieldset>
+                                                    <fieldset class="ceres-access-row-form">
                                                         <legend>${msg("ceresAccessRefuseLegend", request.name)}</legend>
-                                                        <label for="ceres-access-reason-${request.id}">${msg("ceresAccessReason")}</label>
-                                                        <textarea id="ceres-access-reason-${request.id}" name="motif" rows="3" maxlength="${ceresAccess.reasonMaxLength?c}" aria-describedby="ceres-access-reason-help-${request.id}" class="${properties.kcInputClass!}"></textarea>
-                                                        <p id="ceres-access-reason-help-${request.id}" class="ceres-access-help">${msg("ceresAccessReasonHelp", ceresAccess.reasonMaxLength?c)}</p>
-                                                        <button type="submit" id="ceres-access-refuse-submit-${request.id}" class="${properties.kcButtonSecondaryClass!} pf-v5-u-mt-sm">${msg("ceresAccessRefuseSubmit")}</button>
+                                                        <div class="${properties.kcFormGroupClass!}">
+                                                            <label class="${properties.kcLabelClass!}" for="ceres-access-reason-${request.id}">${msg("ceresAccessReason")}</label>
+                                                            <#if properties.ceresInputWrapperClass?has_content><span class="${properties.ceresInputWrapperClass}"></#if>
+                                                            <textarea id="ceres-access-reason-${request.id}" name="motif" rows="3" maxlength="${ceresAccess.reasonMaxLength?c}" aria-describedby="ceres-access-reason-help-${request.id}" class="${properties.ceresInputFieldClass!}"></textarea>
+                                                            <#if properties.ceresInputWrapperClass?has_content></span></#if>
+                                                            <p id="ceres-access-reason-help-${request.id}" class="${properties.kcFormHelperTextClass!} ceres-access-help">${msg("ceresAccessReasonHelp", ceresAccess.reasonMaxLength?c)}</p>
+                                                        </div>
+                                                        <button type="submit" id="ceres-access-refuse-submit-${request.id}" class="${properties.ceresRowButtonClass!}">${msg("ceresAccessRefuseSubmit")}</button>
                                                     </fieldset>
                                                 </form>
                                             </details>
@@ -244,14 +233,13 @@
                                 </tr>
                             </#list>
                             </tbody>
-                        </table>
-                        </div>
+                        </@parts.table>
                     <#else>
                         <p id="ceres-access-no-request">${msg("ceresAccessNoRequest")}</p>
                     </#if>
                 </section>
 
-                <p class="pf-v5-u-mt-lg"><a id="ceres-access-back" href="${ceresAccess.urls.portal}">${msg("ceresAccessBack")}</a></p>
+                <p class="ceres-access-back"><a id="ceres-access-back" class="${properties.ceresBackLinkClass!}" href="${ceresAccess.urls.portal}">${msg("ceresAccessBack")}</a></p>
             </div>
         </#if>
     </#if>

@@ -1,5 +1,6 @@
 <#import "template.ftl" as layout>
 <#import "ceres-roles.ftl" as roles>
+<#import "ceres-parts.ftl" as parts>
 <#--
   The invitee's page (GET/POST /realms/{realm}/ceres-portal/invitation?key=…,
   InvitationResource). Attribute ceresInvitation (InvitationPage):
@@ -13,7 +14,7 @@
 <#assign page = ceresInvitation>
 <#assign state = page.state>
 <#macro summary>
-    <dl id="ceres-invitation-summary" class="ceres-invitation-summary">
+    <dl id="ceres-invitation-summary" class="ceres-summary-list ceres-invitation-summary">
         <dt>${msg("ceresInvitationInviter")}</dt><dd id="ceres-invitation-inviter">${page.inviter}</dd>
         <dt>${msg("ceresInvitationRole")}</dt><dd id="ceres-invitation-role">${roles.label(page.role)}</dd>
         <dt>${msg("ceresInvitationCompany")}</dt><dd id="ceres-invitation-company">${page.company}</dd>
@@ -22,7 +23,7 @@
     </dl>
 </#macro>
 <#macro next id label primary=true>
-    <div class="${properties.kcFormGroupClass!}">
+    <div class="${properties.kcFormActionGroupClass!}">
         <a id="${id}" href="${page.nextUrl}"
            class="<#if primary>${properties.kcButtonPrimaryClass!}<#else>${properties.kcButtonSecondaryClass!}</#if> ${properties.kcButtonBlockClass!}">${label}</a>
     </div>
@@ -37,12 +38,6 @@
             <#default>${msg("ceresInvitationClosedTitle")}
         </#switch>
     <#elseif section = "form">
-        <style>
-            .ceres-invitation-summary { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 1rem 0; }
-            .ceres-invitation-summary dt { font-weight: 700; }
-            .ceres-invitation-summary dd { margin: 0; overflow-wrap: anywhere; }
-            .ceres-invitation .instruction, .ceres-invitation .pf-v5-c-alert { margin-bottom: 1rem; }
-        </style>
         <div id="ceres-invitation" class="ceres-invitation" data-invitation-state="${state}">
             <#switch state>
                 <#case "confirm">
@@ -51,16 +46,13 @@
                     <form id="ceres-invitation-form" class="${properties.kcFormClass!}" method="post" action="${page.actionUrl}">
                         <input type="hidden" name="key" value="${page.key}"/>
                         <input type="hidden" name="${page.csrfField}" value="${page.csrf}"/>
-                        <div class="${properties.kcFormGroupClass!}">
-                            <button type="submit" id="ceres-invitation-accept"
-                                    class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("ceresInvitationAccept")}</button>
+                        <div class="${properties.kcFormActionGroupClass!}">
+                            <button type="submit" id="ceres-invitation-accept" class="${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("ceresInvitationAccept")}</button>
                         </div>
                     </form>
                     <#break>
                 <#case "accepted">
-                    <div class="${properties.kcAlertClass!} pf-m-success" role="status">
-                        <span class="${properties.kcAlertTitleClass!} kc-feedback-text" id="ceres-invitation-text">${msg("ceresInvitationAcceptedText", page.company)}</span>
-                    </div>
+                    <@parts.alert id="ceres-invitation-text" kind="success">${msg("ceresInvitationAcceptedText", page.company)}</@parts.alert>
                     <@summary/>
                     <@next id="ceres-invitation-portal" label=msg("ceresGoToPortal")/>
                     <#break>

@@ -383,7 +383,8 @@ class InviteIT {
         email.clear();
         email.sendKeys(address);
         if (roleId != null) {
-            driver.findElement(By.id(roleId)).click();
+            // A mouse picks a role by its label: the DSFR draws the radio button there, over the hidden input.
+            driver.findElement(By.cssSelector("label[for='" + roleId + "']")).click();
         } else {
             driver.findElements(By.cssSelector("input[name=role]:checked")).forEach(r ->
                     ((JavascriptExecutor) driver).executeScript("arguments[0].checked = false;", r));

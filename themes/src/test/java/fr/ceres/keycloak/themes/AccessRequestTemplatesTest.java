@@ -57,7 +57,7 @@ class AccessRequestTemplatesTest {
         assertTrue(html.contains("<input type=\"hidden\" name=\"centre\" value=\"" + CENTRE + "\"/>"));
         assertTrue(html.contains("id=\"ceres-portal-request-ask-" + CENTRE + "\""));
         assertFalse(html.contains("id=\"ceres-portal-request-ask-" + SITE + "\""), "pending: no button");
-        assertTrue(html.contains("id=\"ceres-portal-request-pending-" + SITE + "\" class=\"ceres-portal-request-pending\">Demande envoyée, en attente</span>"));
+        assertTrue(html.contains("id=\"ceres-portal-request-pending-" + SITE + "\" class=\"ceres-tag\">Demande envoyée, en attente</span>"));
         assertEquals(1, html.split("<form ", -1).length - 1);
         assertTrue(html.contains("role=\"status\"") && html.contains("Demande d&#39;accès envoyée"), "notice");
     }
@@ -74,6 +74,25 @@ class AccessRequestTemplatesTest {
         LoginPage unknown = new LoginPage("en");
         unknown.data.put("ceresPortal", portal(List.of(), "<script>"));
         assertFalse(unknown.render("ceres-portal.ftl").contains("ceres-portal-notice"));
+    }
+
+    @Test
+    @DisplayName("Given the DSFR theme, then the portal's démarches are DSFR cards, the request buttons DSFR buttons, the notice a DSFR alert")
+    void portalInDsfr() throws Exception {
+        LoginPage page = new LoginPage("fr", ThemeRenderer.CERES_DSFR);
+        page.data.put("ceresPortal", portal(List.of(
+                Map.of("siret", CENTRE, "name", "ACADEMIE", "pending", false),
+                Map.of("siret", SITE, "name", "ACADEMIE GRENOBLE", "pending", true)), "demande-envoyee"));
+        String html = page.render("ceres-portal.ftl");
+
+        assertTrue(html.contains("<section class=\"fr-card\" id=\"ceres-portal-empty\" aria-labelledby=\"ceres-portal-empty-title\">"));
+        assertTrue(html.contains("<h3 class=\"fr-card__title\" id=\"ceres-portal-empty-title\">Ajoutez votre première démarche</h3>"));
+        assertTrue(html.contains("<section class=\"fr-card\" id=\"ceres-portal-requests\""));
+        assertTrue(html.contains("id=\"ceres-portal-request-ask-" + CENTRE + "\" class=\"fr-btn fr-btn--secondary\""));
+        assertTrue(html.contains("id=\"ceres-portal-request-pending-" + SITE + "\" class=\"fr-tag\""));
+        assertTrue(html.contains("<div class=\"fr-card__footer\">"), "« Rattacher le service Ceres » in the card's footer");
+        assertTrue(html.contains("class=\"fr-alert fr-alert--success fr-alert--sm fr-mb-3w\" role=\"status\""));
+        assertFalse(html.contains("<style"));
     }
 
     /** The access page's bean with one pending request, as AccessPage exposes it. */
@@ -115,13 +134,13 @@ class AccessRequestTemplatesTest {
         assertTrue(html.contains(">email @academie.fr</small>"), "the email's domain");
         assertTrue(html.contains("<form method=\"post\" action=\"/acces/" + CENTRE + "/demandes/r1/accepter\">"));
         assertTrue(html.contains("<form method=\"post\" action=\"/acces/" + CENTRE + "/demandes/r1/refuser\">"));
-        assertTrue(html.contains("<label for=\"ceres-access-accept-role-r1\">Rôle</label>"));
+        assertTrue(html.contains("<label class=\"pf-v5-c-form__label\" for=\"ceres-access-accept-role-r1\">Rôle</label>"));
         assertTrue(html.contains("<option value=\"centre-agree\" selected>Centre agréé</option>"));
         assertTrue(html.contains("<option value=\"gestionnaire\">Gestionnaire CENTRES</option>"));
-        assertTrue(html.contains("<label for=\"ceres-access-accept-siret-r1\">SIRET de l&#39;habilitation</label>"));
+        assertTrue(html.contains("<label class=\"pf-v5-c-form__label\" for=\"ceres-access-accept-siret-r1\">SIRET de l&#39;habilitation</label>"));
         assertTrue(html.contains("<option value=\"" + SITE + "\" selected>" + SITE + "</option>"), "the account's SIRET first choice");
         assertTrue(html.contains("<option value=\"" + CENTRE + "\">" + CENTRE + "</option>"));
-        assertTrue(html.contains("<label for=\"ceres-access-reason-r1\">Motif (facultatif)</label>"));
+        assertTrue(html.contains("<label class=\"pf-v5-c-form__label\" for=\"ceres-access-reason-r1\">Motif (facultatif)</label>"));
         assertTrue(html.contains("name=\"motif\" rows=\"3\" maxlength=\"500\""));
         assertTrue(html.contains("500 caractères au plus"));
         int forms = html.split("<form ", -1).length - 1;
@@ -153,7 +172,7 @@ class AccessRequestTemplatesTest {
         forged.data.put("ceresPortalUrl", "/portail/");
         String forgedHtml = forged.render("ceres-access.ftl");
         assertTrue(forgedHtml.contains("aucune demande n&#39;a été envoyée"), forgedHtml);
-        assertTrue(forgedHtml.contains("<a id=\"ceres-access-back\" href=\"/portail/\">"));
+        assertTrue(forgedHtml.contains("id=\"ceres-access-back\" class=\"\" href=\"/portail/\">"));
     }
 
     private static Map<String, String> email(String language, String template, String attribute, Map<String, Object> mail)

@@ -56,7 +56,7 @@ class AccessTemplatesTest {
         assertFalse(html.contains("<b>Martin</b>"));
         assertTrue(html.contains("id=\"ceres-access-habilitation-u1-" + CENTRE + "-gestionnaire\""));
         assertTrue(html.contains("id=\"ceres-access-habilitation-u1-" + SITE + "-centre-agree\""));
-        assertTrue(html.contains("<label for=\"ceres-access-role-u1-" + SITE + "-centre-agree\">Rôle</label>"), "labelled select");
+        assertTrue(html.contains("<label class=\"pf-v5-c-form__label\" for=\"ceres-access-role-u1-" + SITE + "-centre-agree\">Rôle</label>"), "labelled select");
         assertTrue(html.contains("<option value=\"centre-agree\" selected>Centre agréé</option>"));
         assertTrue(html.contains("<time datetime=\"2026-01-21T14:45:00+01:00\">21/01/2026 14:45</time>"));
         assertTrue(html.contains(">Renvoyer<span class=\"ceres-visually-hidden\"> — emilie@academie.fr</span></button>"));
@@ -75,7 +75,7 @@ class AccessTemplatesTest {
         String html = refused.render("ceres-access.ftl");
         assertTrue(Pattern.compile("Accès refusé\\s*</h1>").matcher(html).find());
         assertTrue(html.contains("Seuls les gestionnaires de ce centre peuvent gérer ses accès."));
-        assertTrue(html.contains("<a id=\"ceres-access-back\" href=\"/portail/\">Retour à Mes démarches</a>"));
+        assertTrue(html.contains("id=\"ceres-access-back\" class=\"\" href=\"/portail/\">Retour à Mes démarches</a>"));
 
         LoginPage csrf = new LoginPage("fr");
         csrf.data.put("ceresAccessRefused", "csrf");
@@ -93,6 +93,60 @@ class AccessTemplatesTest {
         String unknownHtml = unknown.render("ceres-access.ftl");
         assertFalse(unknownHtml.contains("ceres-access-notice"));
         assertTrue(unknownHtml.contains("Manage access"));
+    }
+
+    @Test
+    @DisplayName("Given the DSFR theme, then the access page is full width, its tables are DSFR tables scrolling in a focusable region named by their caption, its notice a DSFR alert")
+    void accessPageInDsfr() throws Exception {
+        LoginPage page = new LoginPage("fr", ThemeRenderer.CERES_DSFR);
+        page.data.put("ceresAccess", accessPage("invitation-envoyee"));
+        String html = page.render("ceres-access.ftl");
+
+        assertTrue(html.contains("<body id=\"keycloak-bg\" class=\"ceres-wide\""), "full width");
+        assertTrue(html.contains("class=\"fr-alert fr-alert--success fr-alert--sm fr-mb-3w\" role=\"status\""), "notice");
+        for (String table : List.of("ceres-access-people", "ceres-access-invitations")) {
+            assertTrue(Pattern.compile("<div class=\"fr-table fr-table--no-caption\" id=\"" + table + "-table\">\\s*<div class=\"fr-table__wrapper\">"
+                    + "\\s*<div class=\"fr-table__container ceres-table-region\" role=\"region\" aria-labelledby=\"" + table + "-caption\" tabindex=\"0\">"
+                    + "\\s*<div class=\"fr-table__content\">\\s*<table>\\s*<caption id=\"" + table + "-caption\"").matcher(html).find(), table);
+        }
+        assertTrue(html.contains("<summary class=\"fr-btn fr-btn--tertiary fr-btn--sm\">Modifier"), "« Modifier », a DSFR button");
+        assertTrue(html.contains("<select id=\"ceres-access-role-u1-" + CENTRE + "-gestionnaire\" name=\"nouveauRole\" class=\"fr-select\">"));
+        assertTrue(html.contains("id=\"ceres-access-invite\" class=\"fr-btn fr-btn--icon-left fr-icon-user-add-line\""));
+        assertFalse(html.contains("pf-v5-c-button") || html.contains("pf-m-"), "no PatternFly class");
+    }
+
+    @Test
+    @DisplayName("Given the DSFR theme, then the dialog's questions are DSFR fieldsets, « Rôle » DSFR radios with their hints, errors DSFR messages tied to their field")
+    void inviteDialogInDsfr() throws Exception {
+        LoginPage page = new LoginPage("fr", ThemeRenderer.CERES_DSFR);
+        page.data.put("ceresInvite", new Invite("form", values("email", "", "x", "", "7"),
+                Map.of("email", "email-invalide", "role", "role-invalide", "siret", "siret-invalide"), null, false, List.of()));
+        String html = page.render("ceres-invite.ftl");
+
+        assertTrue(html.contains("<fieldset id=\"ceres-invite-role\" class=\"fr-fieldset\">"));
+        assertTrue(html.contains("<fieldset id=\"ceres-invite-role-choice\" class=\"fr-fieldset fr-fieldset--error\" aria-describedby=\"ceres-invite-error-role\">"));
+        assertTrue(Pattern.compile("<div class=\"fr-radio-group\">\\s*<input type=\"radio\" id=\"ceres-invite-role-gestionnaire\"").matcher(html).find());
+        assertTrue(html.contains("<span class=\"fr-hint-text ceres-invite-radio-help\">Gestionnaire des comptes CENTRES</span>"));
+        assertTrue(html.contains("<div class=\"fr-input-group fr-input-group--error\">"), "the email's group in error");
+        assertTrue(html.contains("class=\"fr-input fr-input--error\""), "the email input in error");
+        assertTrue(html.contains("<p class=\"fr-message fr-message--error\" id=\"ceres-invite-error-email\">"));
+        assertTrue(html.contains("<div class=\"fr-select-group fr-select-group--error\">"));
+        assertTrue(html.contains("class=\"fr-alert fr-alert--error fr-alert--sm fr-mb-3w\" role=\"alert\""));
+        assertFalse(html.contains("pf-v5-c-button") || html.contains("pf-v5-c-form-control"), "no PatternFly control");
+    }
+
+    @Test
+    @DisplayName("Given either theme, then the portal's pages carry no inline style: their rules are in the themes' stylesheets")
+    void noInlineStyle() throws Exception {
+        for (String theme : List.of(ThemeRenderer.CERES, ThemeRenderer.CERES_DSFR)) {
+            LoginPage access = new LoginPage("fr", theme);
+            access.data.put("ceresAccess", accessPage(null));
+            LoginPage invite = new LoginPage("fr", theme);
+            invite.data.put("ceresInvite", new Invite("form", values("compte", "", "", "", CENTRE), Map.of(), null, false, List.of()));
+            for (String html : List.of(access.render("ceres-access.ftl"), invite.render("ceres-invite.ftl"))) {
+                assertFalse(html.contains("<style") || html.contains(" style=\""), theme);
+            }
+        }
     }
 
     /** The dialog's bean, as InvitePage exposes it. */
@@ -153,15 +207,16 @@ class AccessTemplatesTest {
 
         assertTrue(Pattern.compile("Inviter un utilisateur\\s*</h1>").matcher(html).find());
         assertTrue(html.contains("Qui souhaitez-vous inviter ?"));
-        assertTrue(html.contains("<label class=\"pf-v5-c-form__label\" for=\"ceres-invite-person\">Utilisateur</label>"));
+        assertTrue(html.contains("<label class=\"pf-v5-c-form__label\" for=\"ceres-invite-person\">Utilisateur"));
         assertTrue(html.contains("role=\"combobox\" aria-autocomplete=\"list\" aria-expanded=\"false\" aria-controls=\"ceres-invite-suggestions\""));
         assertTrue(html.contains("data-ceres-people-url=\"/acces/personnes\" data-ceres-min-length=\"3\""));
         assertTrue(html.contains("Commencez à taper le nom, une liste vous sera proposée"));
         assertTrue(html.contains("La personne ne dispose pas de compte Portail ?"));
         assertTrue(html.contains(">Ajouter son adresse email</button>"));
         assertTrue(html.contains("Quel rôle souhaitez-vous lui donner ?"));
-        assertTrue(html.contains("Centre agréé<span class=\"ceres-invite-radio-help\">Centres de formation</span>"));
-        assertTrue(html.contains("Gestionnaire CENTRES<span class=\"ceres-invite-radio-help\">Gestionnaire des comptes CENTRES</span>"));
+        assertTrue(Pattern.compile("Centre agréé\\s*<span class=\"[^\"]*ceres-invite-radio-help\">Centres de formation</span>").matcher(html).find());
+        assertTrue(Pattern.compile("Gestionnaire CENTRES\\s*<span class=\"[^\"]*ceres-invite-radio-help\">Gestionnaire des comptes CENTRES</span>")
+                .matcher(html).find());
         assertTrue(html.contains("<option value=\"" + CENTRE + "\" selected>" + CENTRE + " (centre)</option>"));
         assertTrue(html.contains("<option value=\"" + SITE + "\">" + SITE + " (site lié)</option>"));
         assertTrue(html.contains("<script type=\"module\" src=\"/auth/resources/v/login/ceres/js/ceresPeopleSearch.js\"></script>"));
@@ -194,7 +249,7 @@ class AccessTemplatesTest {
                         Map.of("siret", SITE, "siretVerified", false, "emailDomain", "gmail.com", "personalEmail", true)))));
         String list = searched.render("ceres-invite.ftl");
         assertTrue(list.contains("SIRET déclaré " + SITE + " (SIRET non vérifié), adresse email personnelle"), list);
-        assertTrue(list.contains("<input type=\"radio\" id=\"ceres-invite-result-0\" name=\"personne\" value=\"emilie@gmail.com\" autofocus/>"));
+        assertTrue(list.contains("<input type=\"radio\" id=\"ceres-invite-result-0\" name=\"personne\" value=\"emilie@gmail.com\" class=\"pf-v5-c-radio__input\" autofocus/>"));
     }
 
     @Test

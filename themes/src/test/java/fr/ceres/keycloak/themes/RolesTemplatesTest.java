@@ -114,9 +114,9 @@ class RolesTemplatesTest {
         String html = form.render("ceres-invite.ftl");
 
         List<String> radios = new ArrayList<>();
-        Matcher m = Pattern.compile("<input type=\"radio\" id=\"ceres-invite-role-([^\"]*)\" name=\"role\" value=\"([^\"]*)\"( checked)?/>"
-                + "\\s*<label for=\"ceres-invite-role-([^\"]*)\">([^<]*)<span class=\"ceres-invite-radio-help\">([^<]*)</span></label>")
-                .matcher(element(html, "<fieldset id=\"ceres-invite-role\">", "</fieldset>"));
+        Matcher m = Pattern.compile("<input type=\"radio\" id=\"ceres-invite-role-([^\"]*)\" name=\"role\" value=\"([^\"]*)\" class=\"[^\"]*\" required( checked)?/>"
+                + "\\s*<label for=\"ceres-invite-role-([^\"]*)\" class=\"[^\"]*\">([^<]*?)\\s*<span class=\"[^\"]*ceres-invite-radio-help\">([^<]*)</span>\\s*</label>")
+                .matcher(element(html, "<fieldset id=\"ceres-invite-role\"", "</fieldset>"));
         while (m.find()) {
             assertEquals(m.group(1), m.group(2), "id and value");
             assertEquals(m.group(1), m.group(4), "label for");
@@ -142,7 +142,7 @@ class RolesTemplatesTest {
                         "centre", CENTRE, "centreName", "ACADEMIE")),
                 "gestionnaire", false, "managedCentres", List.of(), "attachUrl", "/attach", "logoutUrl", "/logout"));
         String portalHtml = portal.render("ceres-portal.ftl");
-        assertTrue(element(portalHtml, "<table id=\"ceres-portal-habilitations\">", "</table>").contains("<td>Formateur</td>"));
+        assertTrue(element(portalHtml, "<ul id=\"ceres-portal-habilitations\"", "</ul>").contains(">Formateur</span>"));
 
         LoginPage invitation = loginPage();
         Map<String, Object> bean = new HashMap<>(Map.of("state", "confirm", "inviter", "Alice Martin", "role", "formateur",

@@ -167,6 +167,7 @@ final class ThemeRenderer {
 
     /** A login page about to be rendered: fill {@link #data} and {@link #fieldErrors}, then {@link #render}. */
     static final class LoginPage {
+        private final String theme;
         final String language;
         final Locale locale;
         final Properties messages;
@@ -176,10 +177,16 @@ final class ThemeRenderer {
         private String summaryType;
 
         LoginPage(String language) throws IOException {
+            this(language, CERES);
+        }
+
+        /** A page of the given login theme: {@link #CERES} (neutral) or {@link #CERES_DSFR}. */
+        LoginPage(String language, String theme) throws IOException {
+            this.theme = theme;
             this.language = language;
             this.locale = Locale.forLanguageTag(language);
-            this.messages = messages(LOGIN, language);
-            Properties properties = properties(LOGIN);
+            this.messages = messages(LOGIN, theme, language);
+            Properties properties = properties(LOGIN, theme);
             data.put("scripts", new LinkedList<>());
             data.put("properties", properties);
             data.put("themeResources", ThemeResourcesParser.parse(properties));
@@ -221,7 +228,7 @@ final class ThemeRenderer {
             msgParams.putAll(messages);
             data.put("msg", new MessageFormatterMethod(locale, msgParams));
             data.put("advancedMsg", new AdvancedMessageFormatterMethod(locale, messages));
-            return process(LOGIN, template, data);
+            return process(LOGIN, theme, template, data);
         }
     }
 
