@@ -111,7 +111,8 @@ public class AgentPageIT {
         // The realm's login theme is ceres-dsfr: its DSFR files, served by Keycloak, reach the page.
         assertTrue(String.valueOf(((JavascriptExecutor) driver).executeScript(
                 "return getComputedStyle(document.body).fontFamily")).contains("Marianne"), "the DSFR's font");
-        assertEquals("République\nFrançaise", driver.findElement(By.cssSelector(".fr-header .fr-logo")).getText());
+        // The DSFR writes the Marianne block in capitals.
+        assertEquals("RÉPUBLIQUE\nFRANÇAISE", driver.findElement(By.cssSelector(".fr-header .fr-logo")).getText());
         assertTrue(driver.findElement(By.id("deconnexion")).getText().contains("Se déconnecter"));
         screenshots.take(driver, "02-page-agent");
 
