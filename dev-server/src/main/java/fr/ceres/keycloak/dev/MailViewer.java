@@ -2,6 +2,7 @@ package fr.ceres.keycloak.dev;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,7 +25,8 @@ import fr.ceres.keycloak.dev.DevMailServer.Mail;
 /**
  * A small web mail viewer for the development mail server, on the loopback interface only.
  * <ul>
- *   <li>{@code GET /}: the inbox, newest first;</li>
+ *   <li>{@code GET /}: the inbox, newest first; its script ({@code GET /mail-viewer.js}) keeps it up to date
+ *       without reloading the page, from {@code GET /fragments/messages} (the list alone);</li>
  *   <li>{@code GET /messages/<id>}: one message, its text part (links clickable) and its HTML part in a
  *       sandboxed iframe (no script runs);</li>
  *   <li>{@code GET /messages/<id>/html}, {@code /messages/<id>/source}: the HTML part alone (sandboxed by its
@@ -39,9 +41,16 @@ final class MailViewer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.FRANCE)
             .withZone(ZoneId.systemDefault());
 
-    /** The viewer's own pages: no script, no outside resource; the message frame comes from this server. */
-    private static final String PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-            + "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    /**
+     * The viewer's own pages: its one script and the list it fetches from this server, no inline script, no outside
+     * resource; the message frame comes from this server.
+     */
+    private static final String PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; "
+            + "style-src 'unsafe-inline'; img-src 'self'; frame-src 'self'; form-action 'self'; base-uri 'none'; "
+            + "frame-ancestors 'none'";
+    private static final String SITE = "Boîte mail de développement Ceres";
+    private static final String SCRIPT = "/mail-viewer.js";
+    private static final String LIST = "/fragments/messages";
     /**
      * A message's HTML part: sandboxed (no script, opaque origin) even when opened outside the iframe; images and
      * styles of the email (Keycloak's theme resources) may load.
@@ -50,29 +59,40 @@ final class MailViewer {
             + "default-src 'none'; script-src 'none'; style-src 'unsafe-inline' http: https:; img-src http: https: data:; "
             + "font-src http: https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+    /** Long addresses and links wrap anywhere: no page scrolls sideways, even 320 px wide (WCAG 1.4.10). */
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1e1e1e;background:#f6f6f6}
-            header{background:#000091;color:#fff;padding:.8rem 1.5rem;display:flex;align-items:center;gap:1.5rem}
-            header h1{font-size:1.15rem;margin:0;flex:1}
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1e1e1e;background:#f6f6f6;overflow-wrap:anywhere}
+            .evitement{position:absolute;left:-999px}
+            .evitement:focus{left:1rem;top:.5rem;background:#fff;color:#000091;padding:.5rem;z-index:1}
+            header{background:#000091;color:#fff;padding:.8rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.5rem}
+            header .site{font-size:1.15rem;font-weight:700;margin:0;flex:1 1 12rem}
             header a{color:#fff}
-            main{padding:1.2rem 1.5rem;max-width:70rem}
-            table{border-collapse:collapse;width:100%;background:#fff}
-            th,td{text-align:left;padding:.45rem .7rem;border-bottom:1px solid #ddd;vertical-align:top}
-            th{background:#eee;font-weight:600}
-            tr:hover td{background:#f0f0ff}
-            td.date{white-space:nowrap;color:#555}
-            .empty{background:#fff;padding:1.5rem;border:1px dashed #aaa}
+            :focus-visible{outline:3px solid #0a76f6;outline-offset:2px}
+            header :focus-visible{outline-color:#fff}
+            main{padding:1.2rem 1rem;max-width:70rem}
+            main:focus{outline:none}
+            h1{font-size:1.4rem;margin:0 0 .8rem}
+            .messages{list-style:none;margin:0;padding:0}
+            .messages li{background:#fff;border:1px solid #ddd;padding:.6rem .8rem;margin:0 0 .5rem}
+            .objet{font-weight:600}
+            .meta{margin:.25rem 0 0;color:#555;font-size:.9rem;display:flex;flex-wrap:wrap;gap:.1rem 1.2rem}
+            .empty{background:#fff;padding:1.5rem;border:1px dashed #767676}
             .note{color:#555;font-size:.9rem}
-            dl{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:#fff;padding:1rem;margin:0 0 1rem}
+            .annonce:empty{display:none}
+            .annonce{background:#fff;border-left:4px solid #18753c;padding:.4rem .8rem}
+            dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.3rem 1rem;background:#fff;padding:1rem;margin:0 0 1rem}
             dt{font-weight:600}
             dd{margin:0}
             pre{white-space:pre-wrap;word-break:break-word;background:#fff;padding:1rem;border:1px solid #ddd;font-size:.95rem}
-            iframe{width:100%;height:40rem;border:1px solid #ddd;background:#fff}
+            iframe{width:100%;height:40rem;border:1px solid #ddd;background:#fff;box-sizing:border-box}
             button{font:inherit;cursor:pointer}
+            button[aria-pressed=true]{background:#000091;color:#fff;border:1px solid #000091}
             form{margin:0}
             """;
 
     private final DevMailServer mail;
+    /** The inbox's script, read once from the jar. */
+    private final byte[] script;
     private int port;
     private HttpServer server;
     private ExecutorService executor;
@@ -80,6 +100,18 @@ final class MailViewer {
     MailViewer(DevMailServer mail, int port) {
         this.mail = mail;
         this.port = port;
+        this.script = readScript();
+    }
+
+    private static byte[] readScript() {
+        try (var in = MailViewer.class.getResourceAsStream("mail-viewer.js")) {
+            if (in == null) {
+                throw new IllegalStateException("mail-viewer.js missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void start() {
@@ -138,7 +170,15 @@ final class MailViewer {
                 return;
             }
             if ("/".equals(path)) {
-                sendPage(exchange, 200, "Boîte mail de développement", inbox(mail.messages(), mail.port()), true);
+                sendPage(exchange, 200, "Boîte de réception", inbox(mail.messages(), mail.port()), true);
+                return;
+            }
+            if (LIST.equals(path)) {
+                send(exchange, 200, "text/html; charset=utf-8", messageList(mail.messages()), PAGE_CSP);
+                return;
+            }
+            if (SCRIPT.equals(path)) {
+                send(exchange, 200, "text/javascript; charset=utf-8", new String(script, StandardCharsets.UTF_8), null);
                 return;
             }
             if ("/api/messages".equals(path)) {
@@ -157,7 +197,7 @@ final class MailViewer {
                 Mail message = found.get();
                 String part = matcher.group(2);
                 if (part == null) {
-                    sendPage(exchange, 200, message.subject(), message(message), false);
+                    sendPage(exchange, 200, subject(message), message(message), false);
                 } else if ("/html".equals(part) && message.html() != null) {
                     // Opens links of the message outside the sandboxed frame, in a new tab.
                     send(exchange, 200, "text/html; charset=utf-8", "<base target=\"_blank\">" + message.html(),
@@ -193,27 +233,41 @@ final class MailViewer {
                 || name.equals("localhost") || name.equals("127.0.0.1");
     }
 
+    /**
+     * The inbox: its list, and what the script needs to keep it up to date (mail-viewer.js): the pause button,
+     * shown by the script, and the polite live region that announces new messages.
+     */
     private static String inbox(List<Mail> messages, int smtpPort) {
-        StringBuilder body = new StringBuilder();
-        body.append("<p class=\"note\">Tous les emails envoyés par Keycloak (SMTP localhost:" + smtpPort + ") arrivent "
-                + "ici, quel que soit le destinataire. La page se rafraîchit toutes les 5 secondes. "
-                + "Pour les scripts : <a href=\"/api/messages\">/api/messages</a> (JSON).</p>");
+        return "<p class=\"note\">Tous les emails envoyés par Keycloak (SMTP localhost:" + smtpPort + ") arrivent "
+                + "ici, quel que soit le destinataire. "
+                + "Pour les scripts : <a href=\"/api/messages\">/api/messages</a> (JSON).</p>"
+                + "<p><button type=\"button\" id=\"pause\" aria-pressed=\"false\" aria-describedby=\"etat-actualisation\" hidden>"
+                + "Mettre en pause l'actualisation</button> <span id=\"etat-actualisation\" class=\"note\"></span></p>"
+                + "<p id=\"annonce\" class=\"annonce\" role=\"status\" aria-live=\"polite\"></p>"
+                + messageList(messages);
+    }
+
+    /** The list of messages, newest first: in the inbox, and alone for its script ({@code GET /fragments/messages}). */
+    static String messageList(List<Mail> messages) {
+        StringBuilder list = new StringBuilder("<div id=\"messages\">");
         if (messages.isEmpty()) {
-            body.append("<p class=\"empty\">Aucun message reçu pour l'instant.</p>");
-            return body.toString();
+            return list.append("<p class=\"empty\">Aucun message reçu pour l'instant.</p></div>").toString();
         }
-        body.append("<table><thead><tr><th>Date</th><th>De</th><th>À</th><th>Objet</th></tr></thead><tbody>");
+        list.append("<ol class=\"messages\" aria-label=\"Messages reçus, du plus récent au plus ancien\">");
         for (Mail message : messages) {
-            String href = "/messages/" + message.id();
-            body.append("<tr><td class=\"date\">").append(Html.escape(DATE.format(message.received())))
-                    .append("</td><td>").append(Html.escape(message.from()))
-                    .append("</td><td>").append(Html.escape(String.join(", ", message.to())))
-                    .append("</td><td><a href=\"").append(Html.escape(href)).append("\">")
-                    .append(Html.escape(message.subject().isBlank() ? "(sans objet)" : message.subject()))
-                    .append("</a></td></tr>");
+            list.append("<li data-id=\"").append(Html.escape(message.id())).append("\">")
+                    .append("<a class=\"objet\" href=\"").append(Html.escape("/messages/" + message.id())).append("\">")
+                    .append(Html.escape(subject(message)))
+                    .append("</a><p class=\"meta\"><span>À : ").append(Html.escape(String.join(", ", message.to())))
+                    .append("</span><span>De : ").append(Html.escape(message.from()))
+                    .append("</span><time datetime=\"").append(Html.escape(message.received().toString())).append("\">")
+                    .append(Html.escape(DATE.format(message.received()))).append("</time></p></li>");
         }
-        body.append("</tbody></table>");
-        return body.toString();
+        return list.append("</ol></div>").toString();
+    }
+
+    private static String subject(Mail message) {
+        return message.subject().isBlank() ? "(sans objet)" : message.subject();
     }
 
     private static String message(Mail message) {
@@ -275,16 +329,26 @@ final class MailViewer {
         return out.append(messages.isEmpty() ? "]\n" : "\n]\n").toString();
     }
 
-    private static void sendPage(HttpExchange exchange, int status, String title, String content, boolean refresh)
-            throws IOException {
-        String page = "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
+    /**
+     * A page of the viewer: its title names the page first, a skip link, the banner with the way back to the inbox
+     * and « Vider la boîte », the main region with the page's heading. The inbox alone loads the script.
+     */
+    static String page(String title, String content, boolean inbox) {
+        return "<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + (refresh ? "<meta http-equiv=\"refresh\" content=\"5\">" : "")
-                + "<title>" + Html.escape(title) + " · Ceres dev</title><style>" + STYLE + "</style></head><body>"
-                + "<header><h1>" + Html.escape(title) + "</h1><a href=\"/\">Boîte de réception</a>"
+                + "<title>" + Html.escape(title) + " – " + SITE + "</title><style>" + STYLE + "</style>"
+                + (inbox ? "<script type=\"module\" src=\"" + SCRIPT + "\"></script>" : "")
+                + "</head><body><a class=\"evitement\" href=\"#contenu\">Aller au contenu</a>"
+                + "<header><p class=\"site\">" + SITE + "</p>"
+                + "<nav aria-label=\"Boîte mail\"><a href=\"/\">Boîte de réception</a></nav>"
                 + "<form method=\"post\" action=\"/purge\"><button type=\"submit\">Vider la boîte</button></form>"
-                + "</header><main>" + content + "</main></body></html>\n";
-        send(exchange, status, "text/html; charset=utf-8", page, PAGE_CSP);
+                + "</header><main id=\"contenu\" tabindex=\"-1\"><h1>" + Html.escape(title) + "</h1>" + content
+                + "</main></body></html>\n";
+    }
+
+    private static void sendPage(HttpExchange exchange, int status, String title, String content, boolean inbox)
+            throws IOException {
+        send(exchange, status, "text/html; charset=utf-8", page(title, content, inbox), PAGE_CSP);
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String body, String csp)

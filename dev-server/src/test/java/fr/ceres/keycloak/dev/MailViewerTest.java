@@ -94,6 +94,45 @@ class MailViewerTest {
     }
 
     @Test
+    void inboxKeepsItselfUpToDateWithoutReloading() throws Exception {
+        HttpResponse<String> empty = get("/");
+        String page = empty.body();
+        assertFalse(page.contains("http-equiv=\"refresh\""), "no reload of the whole page");
+        assertTrue(page.contains("<title>Boîte de réception – Boîte mail de développement Ceres</title>"), page);
+        assertTrue(page.contains("<a class=\"evitement\" href=\"#contenu\">Aller au contenu</a>"), "skip link");
+        assertTrue(page.contains("<header>") && page.contains("<nav aria-label=\"Boîte mail\">")
+                && page.contains("<main id=\"contenu\" tabindex=\"-1\"><h1>Boîte de réception</h1>"), "landmarks");
+        assertTrue(page.contains("<script type=\"module\" src=\"/mail-viewer.js\"></script>"), page);
+        assertTrue(page.contains("<button type=\"button\" id=\"pause\" aria-pressed=\"false\""), "pause button");
+        assertTrue(page.contains("<p id=\"annonce\" class=\"annonce\" role=\"status\" aria-live=\"polite\"></p>"), "live region");
+        assertTrue(page.contains("Aucun message reçu pour l'instant."), page);
+        String csp = empty.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"), csp);
+
+        HttpResponse<String> script = get("/mail-viewer.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(script.body().contains("'/fragments/messages'") && script.body().contains("aria-pressed"), script.body());
+
+        send("jeanne@example.org", "Invitation <à> rejoindre", "Bonjour", null);
+        HttpResponse<String> list = get("/fragments/messages");
+        assertEquals(200, list.statusCode());
+        String fragment = list.body();
+        assertTrue(fragment.startsWith("<div id=\"messages\"><ol class=\"messages\""), fragment);
+        assertTrue(fragment.contains(">Invitation &lt;à&gt; rejoindre</a>"), "escaped subject");
+        assertTrue(fragment.contains("<span>À : jeanne@example.org</span>"), fragment);
+        assertTrue(fragment.matches("(?s).*<li data-id=\"[0-9a-f]{16}\">.*"), "each message carries its id");
+        assertFalse(fragment.contains("<html") || fragment.contains("<script"), "the list alone");
+        assertTrue(get("/").body().contains(fragment), "the inbox shows the same list");
+
+        Matcher link = MESSAGE_LINK.matcher(fragment);
+        assertTrue(link.find(), fragment);
+        String message = get(link.group(1)).body();
+        assertTrue(message.contains("<title>Invitation &lt;à&gt; rejoindre – Boîte mail de développement Ceres</title>"), message);
+        assertFalse(message.contains("mail-viewer.js"), "only the inbox refreshes");
+    }
+
+    @Test
     void listsNewestFirstAndEmptiesOnPurge() throws Exception {
         send("a@example.org", "premier", "1", null);
         Thread.sleep(20);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -50,6 +51,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -105,6 +108,11 @@ public class AgentPageIT {
         BrowserDownloads downloads = BrowserDownloads.into(driver, "agent-page");
         visible(driver, By.id("outils"));
         assertEquals("fr", driver.findElement(By.tagName("html")).getAttribute("lang"));
+        // The realm's login theme is ceres-dsfr: its DSFR files, served by Keycloak, reach the page.
+        assertTrue(String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "return getComputedStyle(document.body).fontFamily")).contains("Marianne"), "the DSFR's font");
+        // The DSFR writes the Marianne block in capitals.
+        assertEquals("RÉPUBLIQUE\nFRANÇAISE", driver.findElement(By.cssSelector(".fr-header .fr-logo")).getText());
         assertTrue(driver.findElement(By.id("deconnexion")).getText().contains("Se déconnecter"));
         screenshots.take(driver, "02-page-agent");
 
@@ -129,6 +137,7 @@ public class AgentPageIT {
         assertTrue(rowText.contains("CENTRE DE FORMATION PROFESSIONNELLE LES TILLEULS"), rowText);
         assertTrue(rowText.contains("92100 BOULOGNE-BILLANCOURT"), rowText);
         screenshots.take(driver, "05-recherche");
+        fitsNarrowScreens(driver);
 
         driver.findElement(By.cssSelector(row(TILLEULS) + " button")).click();
         String letter = pdfText(downloads.await("lettre-" + TILLEULS + ".pdf"));
@@ -227,7 +236,8 @@ public class AgentPageIT {
     @DisplayName("Given the page's address, then its files come with their type and a strict Content-Security-Policy, nothing else of the jar is served, and the address without slash redirects")
     void servesItsFilesOnly() throws Exception {
         String page = realm.getBaseUrl() + "/ceres-agent/";
-        Map<String, String> types = Map.of("", "text/html", "agent.js", "text/javascript", "agent.css", "text/css");
+        Map<String, String> types = Map.of("", "text/html", "agent.js", "text/javascript", "agent.css", "text/css",
+                "agent-neutre.css", "text/css");
         for (Map.Entry<String, String> type : types.entrySet()) {
             HttpResponse<String> response = get(page + type.getKey());
             assertEquals(200, response.statusCode(), type.getKey());
@@ -237,14 +247,50 @@ public class AgentPageIT {
             assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
         }
         String html = get(page).body();
-        assertTrue(html.contains("<html lang=\"fr\">"), html);
-        assertFalse(html.contains("<script>") || html.contains("onclick") || html.contains("http"),
-                "no inline script, handler or external address");
+        assertTrue(html.contains("<html lang=\"fr\""), html);
+        assertTrue(html.contains("<title>Centres agréés et codes d’activation – Espace agents DREETS – "), html);
+        assertFalse(html.contains("<script>") || html.contains("onclick") || html.contains("style="),
+                "no inline script, handler or style");
+        assertFalse(Pattern.compile("<(script|link|img)[^>]*(src|href)=\"(https?:)?//").matcher(html).find(),
+                "no resource from another site");
+        // The login theme's DSFR files, at the address Keycloak serves them at.
+        Matcher core = Pattern.compile("href=\"(/[^\"]*/login/ceres-dsfr/dsfr/core/core\\.min\\.css)\"").matcher(html);
+        assertTrue(core.find(), html);
+        HttpResponse<String> css = get(URI.create(page).resolve(core.group(1)).toString());
+        assertEquals(200, css.statusCode(), core.group(1));
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"), core.group(1));
+        assertFalse(html.contains("agent-neutre.css"), "the DSFR look, not the plain one");
+        assertEquals(404, get(page + "index.html").statusCode(), "the template is not served as it is");
         assertEquals(404, get(page + "AgentPageResource.class").statusCode());
         assertNotEquals(200, get(page + "..%2F..%2FMETA-INF%2Fbeans.xml").statusCode());
         HttpResponse<String> noSlash = get(realm.getBaseUrl() + "/ceres-agent");
         assertEquals(301, noSlash.statusCode());
         assertEquals(page, noSlash.headers().firstValue("Location").orElse(""));
+    }
+
+    /**
+     * At 375 and 320 px wide, the page with the centres' table does not scroll sideways (WCAG 1.4.10): the table
+     * scrolls inside its own region.
+     */
+    private void fitsNarrowScreens(WebDriver driver) {
+        Dimension desktop = driver.manage().window().getSize();
+        try {
+            for (int width : new int[] {375, 320}) {
+                driver.manage().window().setSize(new Dimension(width, 800));
+                wait(driver).until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue() == width);
+                @SuppressWarnings("unchecked")
+                List<Number> widths = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                        "const region = document.querySelector('#centres-zone .fr-table__container');"
+                                + "return [document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                                + " region.scrollWidth, region.clientWidth];");
+                System.out.printf("agent page at %d px: document %d px in %d px; table %d px in its region of %d px%n",
+                        width, widths.get(0).intValue(), widths.get(1).intValue(), widths.get(2).intValue(), widths.get(3).intValue());
+                assertTrue(widths.get(0).intValue() <= widths.get(1).intValue(), width + " px: " + widths);
+                screenshots.take(driver, "05-recherche-" + width + "px");
+            }
+        } finally {
+            driver.manage().window().setSize(desktop);
+        }
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -131,6 +131,30 @@ class PortalPageIT {
         screenshots.take(driver, "04-signed-out");
     }
 
+    @Test
+    @DisplayName("Given nobody signed in, then the accessibility statement the footer links to answers, in the RGAA model, without sign-in")
+    void accessibilityStatementIsPublic() throws Exception {
+        String statement = portalUrl() + "accessibilite";
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(statement)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+
+        WebDriver driver = FrenchBrowser.of(browser.driver());
+        driver.get(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        driver.manage().deleteAllCookies();
+        driver.get(statement);
+        assertEquals("Déclaration d'accessibilité", PageActions.waitFor(driver, By.id("kc-page-title")).getText());
+        assertTrue(driver.getTitle().startsWith("Déclaration d'accessibilité – "), driver.getTitle());
+        String page = PageActions.text(driver);
+        assertTrue(page.contains("partiellement conforme") && page.contains("RGAA), version 4.1"), page);
+        assertTrue(page.contains("Voies de recours") && page.contains("Défenseur des droits"), page);
+        assertEquals(statement, driver.findElement(By.id("ceres-footer-accessibility")).getAttribute("href"),
+                "the footer links here");
+        screenshots.take(driver, "05-accessibility-statement");
+    }
+
     private String portalUrl() {
         return realm.getBaseUrl() + "/ceres-portal/";
     }

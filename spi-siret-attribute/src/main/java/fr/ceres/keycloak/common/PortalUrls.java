@@ -24,6 +24,8 @@ public final class PortalUrls {
     public static final String INVITATION = "invitation";
     /** {@code demande}: where « Demander l'accès » posts. */
     public static final String REQUEST = "demande";
+    /** {@code accessibilite}: the accessibility statement, public. */
+    public static final String ACCESSIBILITY = "accessibilite";
 
     private PortalUrls() {
     }

@@ -1,6 +1,7 @@
 package fr.ceres.keycloak.centre.agentpage;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import fr.ceres.keycloak.common.RequestedUrl;
@@ -15,7 +16,8 @@ import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * {@code /realms/{realm}/ceres-agent/}: the DREETS agents' page (flow F5). A static page and one ES
+ * {@code /realms/{realm}/ceres-agent/}: the DREETS agents' page (flow F5). A page in the look of the realm's
+ * login theme ({@link AgentPageLook}: the State design system's files of the theme, or a plain look) and one ES
  * module; the script signs the agent in with the public client {@value #CLIENT_ID} (authorization code + PKCE) and
  * calls the agents' API {@code /admin/realms/{realm}/ceres} with the token, which decides who may do what. Nothing
  * here reads or grants anything: the page is the same for everyone.
@@ -27,11 +29,12 @@ public final class AgentPageResource {
     static final String CLIENT_ID = "ceres-agent-console";
 
     /**
-     * Scripts and styles from the page's own origin only, no inline script, style or handler; API calls to the
-     * same origin; no framing; forms nowhere.
+     * Scripts and styles from the page's own origin only (its files and the login theme's), no inline script, style
+     * or handler; images of the origin and the small icons the DSFR's stylesheets carry inline (data:); API calls to
+     * the same origin; no framing; forms nowhere.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; connect-src 'self'; script-src 'self';"
-            + " style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none';"
+            + " style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none';"
             + " frame-ancestors 'none'";
 
     private final KeycloakSession session;
@@ -50,23 +53,24 @@ public final class AgentPageResource {
             URI withSlash = UriBuilder.fromUri(requested).replacePath(requested.getRawPath() + "/").build();
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(withSlash).build();
         }
-        return serve(AgentPageAssets.INDEX);
+        String page = assets.page().render(AgentPageLook.of(session));
+        return serve(new AgentPageAssets.Asset(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
     }
 
     @GET
     @Path("{file}")
     public Response file(@PathParam("file") String file) {
-        return serve(file);
-    }
-
-    private Response serve(String name) {
-        Optional<AgentPageAssets.Asset> asset = assets.find(name);
+        Optional<AgentPageAssets.Asset> asset = assets.find(file);
         if (asset.isEmpty()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
+        return serve(asset.get());
+    }
+
+    private Response serve(AgentPageAssets.Asset asset) {
         // Keycloak would replace the policy with the realm's (made for its own pages): this page sets its headers.
         session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
-        return Response.ok(asset.get().content(), MediaType.valueOf(asset.get().contentType()))
+        return Response.ok(asset.content(), MediaType.valueOf(asset.contentType()))
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")

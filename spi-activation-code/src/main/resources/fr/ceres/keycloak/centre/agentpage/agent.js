@@ -223,7 +223,7 @@ function renderCentres(centres) {
     cell(row, String(centre.gestionnaires));
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'bouton';
+    button.className = 'fr-btn fr-btn--sm';
     const reissue = centre.etat !== 'sans-code';
     button.textContent = reissue ? 'Réémettre le code' : 'Émettre le code';
     button.setAttribute('aria-label', `${button.textContent} du centre ${centre.siret}`);
@@ -231,7 +231,7 @@ function renderCentres(centres) {
     cell(row, '').append(button);
     body.append(row);
   }
-  $('centres').hidden = centres.length === 0;
+  $('centres-zone').hidden = centres.length === 0;
   $('resume-recherche').textContent = centres.length === 0 ? 'Aucun centre trouvé.'
     : `${centres.length} centre${centres.length > 1 ? 's' : ''} trouvé${centres.length > 1 ? 's' : ''}.`;
 }

@@ -46,6 +46,7 @@ import org.keycloak.services.util.ResolveRelative;
 public final class PortalResource {
 
     static final String TEMPLATE = "ceres-portal.ftl";
+    static final String ACCESSIBILITY_TEMPLATE = "ceres-accessibility.ftl";
 
     private final KeycloakSession session;
     private final InvitationOptions invitations;
@@ -87,6 +88,18 @@ public final class PortalResource {
                         AccessRequestResource.knownNotice(notice)))
                 .setResponseHeader(HttpHeaders.CACHE_CONTROL, PortalSignIn.NO_STORE)
                 .createForm(TEMPLATE);
+    }
+
+    /**
+     * The accessibility statement ({@code ceres-accessibility.ftl}): public, as the law asks of it; the footer of
+     * every page links to it.
+     */
+    @GET
+    @Path(PortalUrls.ACCESSIBILITY)
+    @Produces(MediaType.TEXT_HTML)
+    public Response accessibility() {
+        requirePortal();
+        return session.getProvider(LoginFormsProvider.class).createForm(ACCESSIBILITY_TEMPLATE);
     }
 
     /**
