@@ -9,9 +9,6 @@
 <#macro widget>
     <#if ceresCaptchaChallenge??>
         <div class="${properties.kcFormGroupClass!} ceres-captcha">
-            <style>
-                .ceres-captcha .ceres-captcha__status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-            </style>
             <altcha-widget id="ceres-captcha" name="altcha" auto="onload" type="native" language="${locale.currentLanguageTag}"
                            challenge="${ceresCaptchaChallenge}"
                            configuration='{"hideLogo":true,"hideFooter":true,"humanInteractionSignature":false}'
@@ -25,7 +22,7 @@
                            data-announce-verified="${msg("ceresCaptchaAnnounceVerified")}"
                            data-announce-error="${msg("ceresCaptchaAnnounceError")}"></altcha-widget>
             <p id="ceres-captcha-help" class="${properties.kcInputHelperTextAfterClass!}">${msg("ceresCaptchaHelp")}</p>
-            <p id="ceres-captcha-status" class="ceres-captcha__status" role="status" aria-live="polite"></p>
+            <p id="ceres-captcha-status" class="ceres-visually-hidden" role="status" aria-live="polite"></p>
             <noscript><p class="${properties.kcInputErrorMessageClass!}">${msg("ceresCaptchaNoScript")}</p></noscript>
             <script type="module" src="${url.resourcesPath}/vendor/altcha/altcha.min.js"></script>
             <script type="module" src="${url.resourcesPath}/js/ceresCaptcha.js"></script>

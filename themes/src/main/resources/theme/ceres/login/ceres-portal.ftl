@@ -37,11 +37,12 @@
     </section>
 </#macro>
 <@layout.registrationLayout displayMessage=false; section>
+    <#-- The heading names the page (and so its title): « Mes démarches »; the greeting follows it. -->
     <#if section = "header">
-        ${msg("ceresPortalHello", ceresPortal.firstName, ceresPortal.lastName)}
+        ${msg("ceresPortalTitle")}
     <#elseif section = "form">
         <div id="ceres-portal" class="ceres-portal">
-            <h2 id="ceres-portal-title">${msg("ceresPortalTitle")}</h2>
+            <p id="ceres-portal-title" class="ceres-portal__hello">${msg("ceresPortalHello", ceresPortal.firstName, ceresPortal.lastName)}</p>
             <#if ceresPortal.notice??>
                 <#switch ceresPortal.notice>
                     <#case "demande-envoyee"><@parts.alert id="ceres-portal-notice" kind="success">${msg("ceresPortalNoticeRequestSent")}</@parts.alert><#break>
