@@ -127,7 +127,7 @@ class ThemeTemplatesTest {
         assertTrue(html.contains("language=\"fr\""));
         assertTrue(html.contains("data-label=\"Je ne suis pas un robot\""), "the theme's texts");
         assertTrue(html.contains("data-announce-verified=\"Vérification anti-robot terminée : vous pouvez envoyer le formulaire.\""));
-        assertTrue(html.contains("id=\"ceres-captcha-status\" class=\"ceres-captcha__status\" role=\"status\" aria-live=\"polite\""));
+        assertTrue(html.contains("id=\"ceres-captcha-status\" class=\"ceres-visually-hidden\" role=\"status\" aria-live=\"polite\""));
         assertTrue(html.contains("<script type=\"module\" src=\"/auth/resources/v/login/ceres/vendor/altcha/altcha.min.js\"></script>"),
                 "the widget served by the theme, no third party");
         assertTrue(html.contains("\"hideLogo\":true,\"hideFooter\":true"), "no link out of the page");
