@@ -38,7 +38,7 @@ public final class VanillaRealm {
     static final Set<String> BUNDLE_VALIDATORS = Set.of("siret", "siret-fixed", "phone-fr", "free-text", "name-without-link");
     /** The bundle's user-profile annotations, read by its theme. */
     static final Set<String> BUNDLE_ANNOTATIONS = Set.of("kcSiretLookup");
-    static final String BUNDLE_THEME = "ceres";
+    static final List<String> BUNDLE_THEMES = List.of("ceres", "ceres-dsfr");
     /** Keycloak's own user creation, in place of the bundle's (which adds the register check to it). */
     private static final Map<String, String> KEYCLOAK_EQUIVALENTS =
             Map.of("ceres-registration-user-creation", "registration-user-creation");
@@ -58,7 +58,7 @@ public final class VanillaRealm {
     /** A new realm; {@code realm} is left as it is. */
     public static ObjectNode from(ObjectNode realm) throws IOException {
         ObjectNode vanilla = realm.deepCopy();
-        THEMES.stream().filter(theme -> BUNDLE_THEME.equals(vanilla.path(theme).asText())).forEach(vanilla::remove);
+        THEMES.stream().filter(theme -> BUNDLE_THEMES.contains(vanilla.path(theme).asText())).forEach(vanilla::remove);
         flows(vanilla);
         clients(vanilla);
         removeIf(vanilla.withArray("requiredActions"), action -> isBundle(action.path("providerId").asText()));

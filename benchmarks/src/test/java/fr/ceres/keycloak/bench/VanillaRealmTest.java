@@ -56,7 +56,7 @@ class VanillaRealmTest {
     void checkFindsTheShippedRealmsProviders() throws IOException {
         List<String> found = bundleProvidersIn(shipped);
         for (String expected : List.of("authenticator=ceres-registration-user-creation", "protocolMapper=ceres-habilitations-mapper",
-                "providerId=ceres-attach", "loginTheme=ceres", "validation=siret", "validation=phone-fr", "annotation=kcSiretLookup")) {
+                "providerId=ceres-attach", "loginTheme=ceres-dsfr", "emailTheme=ceres-dsfr", "validation=siret", "validation=phone-fr", "annotation=kcSiretLookup")) {
             assertTrue(found.contains(expected), expected + " in " + found);
         }
     }
@@ -118,7 +118,7 @@ class VanillaRealmTest {
     }
 
     private static Set<String> bundleProviderIds() throws IOException {
-        Set<String> ids = new TreeSet<>(Set.of(VanillaRealm.BUNDLE_THEME));
+        Set<String> ids = new TreeSet<>(VanillaRealm.BUNDLE_THEMES);
         for (String module : List.of("spi-siret-attribute", "spi-activation-code", "spi-centre-access")) {
             try (Stream<Path> sources = Files.walk(bundle.resolve(module).resolve("src/main/java"))) {
                 for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
