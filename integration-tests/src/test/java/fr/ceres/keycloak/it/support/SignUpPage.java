@@ -72,8 +72,12 @@ public final class SignUpPage {
         return sent;
     }
 
+    /**
+     * A new sign-up, nobody signed in. The cookies go while the browser is on a page without Keycloak's session
+     * scripts: a sign-up page left open would see them go and reload itself over the page being opened.
+     */
     public SignUpPage open(String realmUrl) {
-        driver.manage().deleteAllCookies();
+        FrenchBrowser.fresh(driver, realmUrl);
         driver.get(url(realmUrl));
         return this;
     }
