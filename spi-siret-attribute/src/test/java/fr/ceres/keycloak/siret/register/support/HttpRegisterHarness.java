@@ -15,7 +15,10 @@ import org.apache.http.impl.client.HttpClients;
  * A fake register plus a plain HTTP client: the provider a factory makes for a session, without a
  * Keycloak session. The factory's {@code base-url} points at the fake register. The call budget's
  * slots are claimed in the harness's own set, and the budget is out of the way (a million calls a
- * second) unless a test sets {@code max-calls}.
+ * second) unless a test sets {@code max-calls}. The period is a second whatever the register's own:
+ * the budget refuses calls in a period's last fifth, its guard, when the next period opens later
+ * than the caller's patience, so a minute's period would fail every lookup made in the clock's
+ * last twelve seconds of a minute.
  */
 public final class HttpRegisterHarness implements AutoCloseable {
 
@@ -38,7 +41,10 @@ public final class HttpRegisterHarness implements AutoCloseable {
     public CompanyRegisterProvider provider(RemoteRegisterProviderFactory factory, Map<String, String> options) {
         Map<String, String> all = new HashMap<>(options);
         all.put("base-url", register.baseUrl());
-        all.putIfAbsent("max-calls", "1000000");
+        if (!all.containsKey("max-calls")) {
+            all.put("max-calls", "1000000");
+            all.put("max-calls-seconds", "1");
+        }
         factory.init(new MapScope(all));
         return newSession(factory);
     }
