@@ -9,6 +9,19 @@
 -->
 <#assign compliance = properties.ceresAccessibilityCompliance!"partial">
 <#assign service = msg("loginTitle")>
+<#-- The audit date as the page's language writes it (« 2 décembre 2026 »); a deployer's text that is not a
+     yyyy-MM-dd date is shown as it was given rather than break the page. -->
+<#function spelledOut isoDate>
+    <#local pageLocale = .locale>
+    <#local spelled = isoDate>
+    <#attempt>
+        <#setting locale=(locale.currentLanguageTag)!"fr">
+        <#local spelled = isoDate?date.iso?string.long>
+    <#recover>
+    </#attempt>
+    <#setting locale=pageLocale>
+    <#return spelled>
+</#function>
 <#macro external href text>
     <a href="${href}" target="_blank" rel="noopener" title="${text} – ${msg('ceresA11yNewWindow')}">${text}</a>
 </#macro>
@@ -36,8 +49,7 @@
             <p>${msg("ceresA11yExempt")}</p>
 
             <h2>${msg("ceresA11yEstablishmentTitle")}</h2>
-            <#assign auditDate = properties.ceresAccessibilityAuditDate!"">
-            <p id="ceres-accessibility-date">${msg("ceresA11yEstablished", auditDate)}</p>
+            <p id="ceres-accessibility-date">${msg("ceresA11yEstablished", spelledOut(properties.ceresAccessibilityAuditDate!""))}</p>
             <h3>${msg("ceresA11yTechnologiesTitle")}</h3>
             <ul>
                 <#list ["HTML5", "CSS", "JavaScript", "WAI-ARIA"] as technology><li>${technology}</li></#list>

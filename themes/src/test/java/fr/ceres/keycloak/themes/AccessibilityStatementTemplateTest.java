@@ -24,7 +24,7 @@ class AccessibilityStatementTemplateTest {
                 + "l&#39;accessibilité (RGAA), version 4.1. Les raisons en sont données ci-dessous."), html);
         assertTrue(html.contains("règles des WCAG 2.0 et 2.1 de niveaux A et AA"), "what axe covers");
         assertTrue(html.contains("largeur de téléphone (375 pixels)") && html.contains("états d&#39;erreur"), "widths, states");
-        assertTrue(html.contains("Cette déclaration a été établie le 2026-12-02."), "audit date");
+        assertTrue(html.contains("Cette déclaration a été établie le 2 décembre 2026."), "audit date");
         for (String technology : new String[] {"HTML5", "CSS", "JavaScript", "WAI-ARIA"}) {
             assertTrue(html.contains("<li>" + technology + "</li>"), technology);
         }
@@ -49,8 +49,18 @@ class AccessibilityStatementTemplateTest {
         assertTrue(html.contains("Accessibility statement"), "heading");
         assertTrue(html.contains("is fully compliant with the French accessibility framework RGAA"), html);
         assertFalse(html.contains("The reasons are given below."), "nothing to explain when fully compliant");
-        assertTrue(html.contains("This statement was prepared on 2027-03-15."), "audit date");
+        assertTrue(html.contains("This statement was prepared on March 15, 2027."), "audit date");
         assertTrue(html.contains("<a id=\"ceres-accessibility-contact\" href=\"mailto:accessibilite@example.gouv.fr\">"
                 + "Report an accessibility problem</a>"), "contact link");
+    }
+
+    @Test
+    @DisplayName("Given an audit date that is not a yyyy-MM-dd date, then the statement shows it as the deployer wrote it")
+    void auditDateAsWritten() throws Exception {
+        LoginPage page = new LoginPage("fr");
+        ((Properties) page.data.get("properties")).setProperty("ceresAccessibilityAuditDate", "mars 2027");
+        String html = page.render(TEMPLATE);
+
+        assertTrue(html.contains("Cette déclaration a été établie le mars 2027."), html);
     }
 }
