@@ -8,7 +8,7 @@ set -euo pipefail
 DSFR_VERSION=1.15.3
 # The DSFR components the templates use (one folder each under dist/component/).
 COMPONENTS=(skiplink logo header footer translate navigation link button form input password checkbox radio select
-    alert notice callout badge tag card table modal)
+    alert notice callout badge tag card table modal upload)
 # Icons the theme's own stylesheet or markup uses, beside those the components' stylesheets reference.
 EXTRA_ICONS=(arrows/arrow-left-line system/settings-5-line business/mail-line user/user-add-line)
 
